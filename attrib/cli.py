@@ -1,0 +1,196 @@
+"""The ``attrib`` command. Thin: parse options, call the library, render. The only place that
+prints errors and chooses exit codes: 0 ok, 1 data/runtime error, 2 usage error."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from .errors import AttribError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Who said what in Hindi news: quotes, partial quotes and claims with their speakers.")
+annotations_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Annotation files: validate.")
+app.add_typer(annotations_app, name="annotations")
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+SUBCOMMANDS = {"extract", "speakers", "evaluate", "annotations", "--help", "-h"}
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class Kind(str, Enum):
+    direct = "direct"
+    partial = "partial"
+    indirect = "indirect"
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}", markup=True)
+    raise typer.Exit(code)
+
+
+def _read_inputs(files: List[str]):
+    """(source, text) for each readable input; errors are reported and counted, not raised."""
+    from .text import decode, read_article
+
+    good, failed = [], 0
+    for f in files:
+        try:
+            if f == "-":
+                good.append(("-", decode(sys.stdin.buffer.read(), "<stdin>")))
+            else:
+                good.append((f, read_article(f)))
+        except AttribError as e:
+            err.print(f"error: {e}", markup=False)
+            failed += 1
+    return good, failed
+
+
+@app.command("extract")
+def extract_cmd(
+    files: List[str] = typer.Argument(..., help="Article files (UTF-8 text); '-' reads stdin."),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="table (for people), json or jsonl (for CMSs)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements by this speaker (registry id, or part of the name)."),
+    kind: Optional[Kind] = typer.Option(None, "--kind", help="Only direct, partial or indirect statements."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop statements below this confidence."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A model directory (default: the one shipped with attrib)."),
+    speakers: List[Path] = typer.Option([], "--speakers", help="Extra speaker registry JSON file(s)."),
+):
+    """Extract who said what from articles (the default command: `attrib FILE...`)."""
+    from .extract import extract_many
+    from .speakers import load_registry
+
+    try:
+        registry = load_registry(list(speakers))
+        inputs, failed = _read_inputs(files)
+        results = list(extract_many(inputs, model=str(model) if model else None, registry=registry,
+                                    min_confidence=min_confidence)) if inputs else []
+    except AttribError as e:
+        _fail(str(e))
+    results = [_filter(r, speaker, kind) for r in results]
+    out = Console(highlight=False, soft_wrap=format != Format.table)
+    if format == Format.table:
+        from .render.table import print_tables
+
+        print_tables(results, out)
+    elif format == Format.jsonl:
+        for r in results:
+            sys.stdout.write(r.model_dump_json() + "\n")
+    else:
+        import json
+
+        docs = [r.model_dump(mode="json") for r in results]
+        payload = docs[0] if len(files) == 1 and len(docs) == 1 else docs
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        err.print(f"{failed} of {len(files)} inputs failed; the others were processed.")
+        raise typer.Exit(1)
+
+
+def _filter(result, speaker: Optional[str], kind: Optional[Kind]):
+    from .extract import summarise
+    from .text import fold
+
+    if not speaker and not kind:
+        return result
+    quotes = result.quotes
+    if kind:
+        quotes = [q for q in quotes if q.kind == kind.value]
+    if speaker:
+        key = fold(speaker)
+        quotes = [q for q in quotes if q.speaker and (q.speaker.id == speaker or key in fold(q.speaker.name)
+                                                       or (q.speaker.name_hi and key in fold(q.speaker.name_hi)))]
+    return result.model_copy(update={"quotes": quotes, "speakers": summarise(quotes)})
+
+
+@app.command("speakers")
+def speakers_cmd(speakers: List[Path] = typer.Option([], "--speakers", help="Extra speaker registry JSON file(s).")):
+    """List the speaker registry."""
+    from rich.table import Table
+
+    from .speakers import load_registry
+
+    try:
+        reg = load_registry(list(speakers))
+    except AttribError as e:
+        _fail(str(e))
+    table = Table(title=f"{len(reg)} speakers")
+    for col in ("id", "name", "Hindi", "kind", "aliases", "handles", "titles"):
+        table.add_column(col)
+    for s in reg:
+        table.add_row(s.id, s.name, s.name_hi or "", s.kind, ", ".join(s.aliases), ", ".join(s.handles), ", ".join(s.titles))
+    Console().print(table)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    annotations: List[Path] = typer.Argument(None, help="Annotation JSONL files (default: annotations/*.jsonl)."),
+    part: str = typer.Option("test", "--part", help="Which split to evaluate on: test, dev or train."),
+    split: Path = typer.Option(Path("annotations/split.json"), "--split"),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Corpus directory for stand-off records (default ../shared/corpus)."),
+    model: Optional[Path] = typer.Option(None, "--model"),
+    output: Optional[Path] = typer.Option(Path("training/metrics.json"), "--output", help="Where to write the metrics JSON."),
+):
+    """P/R/F1 per label, quote recall by kind, speaker accuracy and end-to-end F1 on a split."""
+    from rich.table import Table
+
+    from .corpus import default_annotation_files
+    from .evaluate import evaluate_split, write_metrics
+
+    try:
+        files = annotations or default_annotation_files()
+        result = evaluate_split(files, split, part, str(model) if model else None, corpus)
+    except AttribError as e:
+        _fail(str(e))
+    if output:
+        write_metrics(result, output)
+    table = Table(title=f"{result['articles']} {part} articles")
+    for col in ("label", "P exact", "R exact", "F1 exact", "P ≥0.5", "R ≥0.5", "F1 ≥0.5"):
+        table.add_column(col)
+    for lab, ex in result["labels_exact"].items():
+        lo = result["labels_overlap"][lab]
+        table.add_row(lab, *(f"{ex[k]:.3f}" for k in "prf"), *(f"{lo[k]:.3f}" for k in "prf"))
+    con = Console()
+    con.print(table)
+    e2e = result["end_to_end"]
+    con.print(f"speaker accuracy {result['speaker_accuracy']:.3f} (on {result['speaker_matched']} found statements); "
+              f"end-to-end P {e2e['p']:.3f} R {e2e['r']:.3f} F1 {e2e['f']:.3f}")
+    con.print("quote recall by kind: " + ", ".join(f"{k} {v['recall']:.3f} ({v['gold']})" for k, v in result["quote_recall_by_kind"].items()))
+
+
+@annotations_app.command("check")
+def check_cmd(
+    files: List[Path] = typer.Argument(..., help="Annotation JSONL files."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Corpus directory for stand-off records (default ../shared/corpus)."),
+):
+    """Validate annotation files against the guidelines; each problem names file:line, entity and text."""
+    from .corpus import check_files
+    from .train import blank_nlp
+
+    count, problems = check_files(files, corpus, blank_nlp().tokenizer)
+    for p in problems:
+        err.print(str(p), markup=False)
+    Console().print(f"{count} articles checked, {len(problems)} problems")
+    if problems or count == 0:
+        raise typer.Exit(1)
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    """Entry point: `attrib FILE...` runs `extract`; `attrib speakers|evaluate|annotations …` the others."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] not in SUBCOMMANDS:
+        args = ["extract", *args]
+    app(args=args, prog_name="attrib")
+
+
+if __name__ == "__main__":
+    main()

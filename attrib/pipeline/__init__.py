@@ -1,0 +1,1 @@
+"""spaCy pipeline pieces: tokenizer rules, sentence boundaries, candidate suggester, attribution."""

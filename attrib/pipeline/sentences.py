@@ -1,0 +1,79 @@
+"""Sentence boundaries for Hindi news (``attrib_sentences``).
+
+A sentence ends at ``।`` ``॥`` ``?`` ``!``, at a full stop that is not an initial (``एस.``/``Dr.``),
+and at a line break. Closing quote marks and brackets after the end stay with the sentence they
+close; an opening quote mark starts the next one:
+
+    जयशंकर ने कहा, "मैं यहां हूं।" उन्होंने …   ->  [जयशंकर … हूं।"] [उन्होंने …]
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+TERMINALS = {"।", "॥", "?", "!", "।।", "...", "…"}
+CLOSERS = {"”", "’", "»", ")", "]", "'", '"'}
+OPENERS_CURLY = {"“", "‘", "«"}
+
+
+def _is_initial(prev_text: str) -> bool:
+    # "एस." "Dr." "S." "डॉ." — one or two letters before the stop
+    return 0 < len(prev_text) <= 2 or prev_text in {"Dr", "Mr", "Mrs", "Ms", "डॉ", "St", "Jr", "Sr"}
+
+
+class SentenceSegmenter:
+    def __init__(self, name: str = "attrib_sentences"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        starts = [False] * n
+        starts[0] = True
+        i = 0
+        while i < n:
+            tok = doc[i]
+            end_here = False
+            if "\n" in tok.text or ("\n" in tok.whitespace_):
+                end_here = True
+            elif tok.text in TERMINALS:
+                end_here = True
+            elif tok.text == "." and i > 0 and not _is_initial(doc[i - 1].text):
+                end_here = True
+            if end_here:
+                j = i + 1
+                # closing marks glued to the terminal (no space before them) stay in this sentence
+                while j < n and doc[j].text in CLOSERS and (doc[j].text not in {"'", '"'} or not doc[j - 1].whitespace_):
+                    if "\n" in doc[j - 1].whitespace_:
+                        break
+                    j += 1
+                while j < n and doc[j].is_space:
+                    j += 1
+                if j < n:
+                    starts[j] = True
+                i = max(j, i + 1)
+            else:
+                i += 1
+        for tok, s in zip(doc, starts):
+            tok.is_sent_start = s
+        return doc
+
+    # serialisation: the component has no state
+    def to_disk(self, path, *, exclude=tuple()):
+        pass
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+    def to_bytes(self, *, exclude=tuple()):
+        return b""
+
+    def from_bytes(self, data, *, exclude=tuple()):
+        return self
+
+
+@Language.factory("attrib_sentences", assigns=["token.is_sent_start"], default_config={})
+def make_sentences(nlp: Language, name: str) -> SentenceSegmenter:
+    return SentenceSegmenter(name)

@@ -1,0 +1,1 @@
+"""Attribution -> what people and CMSs read."""

@@ -1,0 +1,190 @@
+"""The speaker registry: canonical speakers with Devanagari and Latin aliases, handles and titles,
+and matching of a mention as written (``रूबियो``, ``@SecRubio``, ``विदेश मंत्री``) to them.
+
+Matching folds spelling variants (:func:`attrib.text.fold`): रुबियो/रूबियो, nukta, chandrabindu.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import RegistryError
+from .text import fold
+
+# Mentions that stand for someone named elsewhere. Data, not logic: extend here.
+PRONOUNS = frozenset(fold(p) for p in [
+    "उन्होंने", "उन्हों ने", "उनका", "उनके", "उनकी", "उनको", "उन्हें", "वह", "वे", "वो", "उसने", "उसका",
+    "उसके", "उसकी", "इन्होंने", "इनका", "इनके", "इनकी", "उन", "आपने", "मैंने", "हमने", "they", "he",
+    "she", "उन्हों", "इसने",
+])
+DOCUMENTS = frozenset(fold(d) for d in [
+    "बयान", "बयान में", "आधिकारिक बयान", "प्रेस विज्ञप्ति", "विज्ञप्ति", "रिपोर्ट", "पत्र", "पोस्ट",
+    "ट्वीट", "अधिसूचना", "आदेश", "एडवाइजरी", "सर्कुलर", "statement", "report", "आंकड़ों", "आंकड़े",
+    "गाइडलाइन", "गाइडलाइंस", "दिशानिर्देश", "दिशानिर्देशों", "निर्देश", "निर्देशों", "शोध", "रिसर्च", "अध्ययन",
+    "सर्वे", "एक शोध", "रिपोर्ट्स", "मीडिया रिपोर्ट्स", "बुलेटिन", "हेल्थ बुलेटिन", "तालिका", "नोटिस",
+])
+HONORIFICS = ("डॉ.", "डॉ", "श्री", "श्रीमती", "सुश्री", "Dr.", "Dr", "Mr.", "Mr", "Ms.", "Mrs.", "जी")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: str
+    name: str
+    name_hi: str | None = None
+    kind: str = "person"
+    aliases: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    same_as: tuple[str, ...] = ()
+
+
+@dataclass
+class Registry:
+    """Canonical speakers and an index from folded alias/handle/title to speaker ids."""
+
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    _names: dict[str, set[str]] = field(default_factory=dict)
+    _titles: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_records(cls, records: list[dict], source: str = "<registry>") -> "Registry":
+        reg = cls()
+        reg.extend(records, source)
+        return reg
+
+    def extend(self, records: list[dict], source: str = "<registry>") -> None:
+        for n, rec in enumerate(records):
+            if not isinstance(rec, dict) or not rec.get("id") or not rec.get("name"):
+                raise RegistryError(f"{source}: speaker #{n} needs at least 'id' and 'name': {rec!r}")
+            known = {"id", "name", "name_hi", "kind", "aliases", "handles", "titles", "same_as"}
+            extra = set(rec) - known
+            if extra:
+                raise RegistryError(f"{source}: speaker {rec['id']!r} has unknown fields {sorted(extra)}; expected {sorted(known)}")
+            sp = Speaker(
+                id=str(rec["id"]), name=str(rec["name"]), name_hi=rec.get("name_hi"),
+                kind=rec.get("kind", "person"), aliases=tuple(rec.get("aliases", ())),
+                handles=tuple(rec.get("handles", ())), titles=tuple(rec.get("titles", ())),
+                same_as=tuple(rec.get("same_as", ())),
+            )
+            self.speakers[sp.id] = sp
+            for alias in (sp.name, sp.name_hi or "", *sp.aliases, *sp.handles):
+                if alias:
+                    self._names.setdefault(fold(alias), set()).add(sp.id)
+            for title in sp.titles:
+                self._titles.setdefault(fold(title), set()).add(sp.id)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Registry":
+        """Read a registry JSON file: ``{"speakers": [...]}`` or a bare list."""
+        p = Path(path)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise RegistryError(f"{p}: no such speakers file") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise RegistryError(f"{p}: not a valid JSON speakers file: {e}") from None
+        records = data.get("speakers") if isinstance(data, dict) else data
+        if not isinstance(records, list):
+            raise RegistryError(f"{p}: expected a list of speakers or {{\"speakers\": [...]}}")
+        return cls.from_records(records, str(p))
+
+    def __len__(self) -> int:
+        return len(self.speakers)
+
+    def __iter__(self):
+        return iter(self.speakers.values())
+
+    def match_name(self, mention: str) -> Speaker | None:
+        """The one speaker whose name, alias or handle is ``mention`` (folded), else None.
+
+        Honorifics are stripped (``डॉ. एंड्रयू बायर्स``), and a mention that ends with a known
+        alias after a title (``विदेश मंत्री एस जयशंकर``) matches it.
+        """
+        key = fold(mention)
+        if not key:
+            return None
+        ids = self._names.get(key)
+        if ids is None:
+            key = _strip_honorifics(key)
+            ids = self._names.get(key)
+        if ids is None:
+            # longest alias that the mention ends with, on a word boundary
+            words = key.split()
+            # only multi-word aliases: "अभिषेक सिंह" must not match a bare "सिंह"
+            for i in range(1, len(words) - 1):
+                ids = self._names.get(" ".join(words[i:]))
+                if ids:
+                    break
+        if ids and len(ids) == 1:
+            return self.speakers[next(iter(ids))]
+        return None
+
+    def title_candidates(self, mention: str) -> set[str]:
+        """Ids of speakers who hold the title ``mention`` (``विदेश मंत्री`` -> several)."""
+        return set(self._titles.get(fold(mention), ()))
+
+
+def _strip_honorifics(key: str) -> str:
+    for h in HONORIFICS:
+        h = fold(h)
+        if key.startswith(h + " "):
+            return key[len(h) + 1:]
+    return key
+
+
+def mention_kind(text: str, registry: Registry) -> str:
+    """What kind of mention ``text`` is: pronoun, document, handle, title, name or organisation."""
+    key = fold(text)
+    if key in PRONOUNS:
+        return "pronoun"
+    if key in DOCUMENTS:
+        return "document"
+    if text.strip().startswith("@"):
+        return "handle"
+    sp = registry.match_name(text)
+    if sp is not None:
+        return "organisation" if sp.kind == "organisation" else "name"
+    if registry.title_candidates(text) or _looks_like_title(key):
+        return "title"
+    return "name"
+
+
+_TITLE_HEADS = tuple(fold(t) for t in [
+    "मंत्री", "सचिव", "प्रवक्ता", "अधिकारी", "अध्यक्ष", "राष्ट्रपति", "प्रधानमंत्री", "मुख्यमंत्री", "निदेशक",
+    "आयुक्त", "कलेक्टर", "जिलाधिकारी", "डीएम", "एसपी", "अधीक्षक", "प्रभारी", "सांसद", "विधायक", "नेता",
+    "प्रमुख", "चेयरमैन", "सीएमओ", "डॉक्टर", "प्रोफेसर", "राज्यपाल", "सेक्रेटरी", "minister", "secretary",
+    "spokesperson", "president",
+])
+
+
+def _looks_like_title(key: str) -> bool:
+    return any(key == t or key.endswith(" " + t) for t in _TITLE_HEADS)
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """The registry shipped with attrib (``attrib/data/speakers.json``)."""
+    with resources.files("attrib.data").joinpath("speakers.json").open(encoding="utf-8") as f:
+        data = json.load(f)
+    return Registry.from_records(data["speakers"], "attrib/data/speakers.json")
+
+
+def load_registry(extra: list[str | Path] | None = None) -> Registry:
+    """The default registry, extended with users' ``--speakers`` files (later files win)."""
+    base = default_registry()
+    if not extra:
+        return base
+    reg = Registry.from_records([_as_record(s) for s in base], "attrib/data/speakers.json")
+    for path in extra:
+        user = Registry.load(path)
+        reg.extend([_as_record(s) for s in user], str(path))
+    return reg
+
+
+def _as_record(s: Speaker) -> dict:
+    return {"id": s.id, "name": s.name, "name_hi": s.name_hi, "kind": s.kind, "aliases": list(s.aliases),
+            "handles": list(s.handles), "titles": list(s.titles), "same_as": list(s.same_as)}

@@ -1,0 +1,103 @@
+"""The attribution component's rules over small hand-made Hindi docs, with the spans a span model
+would label set by hand (so the rules are tested, not the model)."""
+
+import pytest
+from spacy.tokens import Span
+
+from attrib.pipeline.attribution import EXTENSION, STATEMENTS_KEY
+
+
+def run(blank, text, spans):
+    """spans: [(label, substring, occurrence)]; returns the statements' attribution info."""
+    from attrib.pipeline.attribution import Attribution
+
+    doc = blank(text)
+    group = []
+    for label, sub, occ in spans:
+        start = -1
+        for _ in range(occ + 1):
+            start = text.index(sub, start + 1)
+        sp = doc.char_span(start, start + len(sub), label=label)
+        assert sp is not None, f"{sub!r} is not on token boundaries"
+        group.append(sp)
+    doc.spans["sc"] = group
+    comp = Attribution(blank, rules=False)
+    doc = comp(doc)
+    out = []
+    for st in doc.spans[STATEMENTS_KEY]:
+        info = st._.get(EXTENSION)
+        cue = doc.text[slice(*info["cue"])] if info["cue"] else None
+        mention = doc.text[slice(*info["mention"])] if info["mention"] else None
+        out.append((st.text, info["kind"], cue, mention, info["speaker_name"]))
+    return out
+
+
+CASES = [
+    # X ने कहा, "…"
+    ('जयशंकर ने कहा, "मैं यहां पेंटागन में हूं।"',
+     [("SPEAKER", "जयशंकर", 0), ("CUE", "कहा", 0), ("QUOTE", "मैं यहां पेंटागन में हूं।", 0)],
+     [("मैं यहां पेंटागन में हूं।", "direct", "कहा", "जयशंकर", "S. Jaishankar")]),
+    # X ने X पर लिखा, "…" with a spelling variant of the name
+    ('रूबियो ने X पर लिखा, "UNGA में मुलाकात की।"',
+     [("SPEAKER", "रूबियो", 0), ("CUE", "लिखा", 0), ("QUOTE", "UNGA में मुलाकात की।", 0)],
+     [("UNGA में मुलाकात की।", "direct", "लिखा", "रूबियो", "Marco Rubio")]),
+    # indirect claim, cue with auxiliary
+    ("विदेश मंत्रालय के प्रवक्ता रणधीर जायसवाल ने कहा था कि साझेदारी अहम है।",
+     [("SPEAKER", "रणधीर जायसवाल", 0), ("CUE", "कहा", 0), ("CLAIM", "साझेदारी अहम है", 0)],
+     [("साझेदारी अहम है", "indirect", "कहा", "रणधीर जायसवाल", "Randhir Jaiswal")]),
+    # partial quote inside the reporter's sentence, pronoun resolved to the earlier name
+    ('इससे पहले हेगसेथ ने मुलाकात की। उन्होंने इसे "सबसे महत्वपूर्ण स्तंभों" में से एक बताया।',
+     [("SPEAKER", "हेगसेथ", 0), ("SPEAKER", "उन्होंने", 0), ("CUE", "बताया", 0), ("QUOTE", "सबसे महत्वपूर्ण स्तंभों", 0)],
+     [("सबसे महत्वपूर्ण स्तंभों", "partial", "बताया", "उन्होंने", "Pete Hegseth")]),
+    # headline "X बोला- <claim>"
+    ("रक्षा मंत्रालय बोला- सैन्य खरीद से मजबूत होगा रिश्ता\n",
+     [("SPEAKER", "रक्षा मंत्रालय", 0), ("CUE", "बोला", 0), ("CLAIM", "सैन्य खरीद से मजबूत होगा रिश्ता", 0)],
+     [("सैन्य खरीद से मजबूत होगा रिश्ता", "indirect", "बोला", "रक्षा मंत्रालय", "Ministry of Defence (India)")]),
+    # a statement with its issuer: बयान -> the organisation in the previous sentence
+    ('अमेरिकी विदेश विभाग ने एक बयान जारी किया। बयान में कहा गया, "भारत अहम है।"',
+     [("SPEAKER", "बयान", 1), ("CUE", "कहा गया", 0), ("QUOTE", "भारत अहम है।", 0)],
+     [("भारत अहम है।", "direct", "कहा गया", "बयान", "US State Department")]),
+    # a second quote with no speaker continues the previous one
+    ('हेगसेथ ने कहा, "हम खुश हैं।" "ये गहरे और निरंतर हैं।"',
+     [("SPEAKER", "हेगसेथ", 0), ("CUE", "कहा", 0), ("QUOTE", "हम खुश हैं।", 0), ("QUOTE", "ये गहरे और निरंतर हैं।", 0)],
+     [("हम खुश हैं।", "direct", "कहा", "हेगसेथ", "Pete Hegseth"),
+      ("ये गहरे और निरंतर हैं।", "direct", None, "हेगसेथ", "Pete Hegseth")]),
+    # tweet text before its signature line: no cue, speaker after
+    ("A pleasure meeting US @SecRubio.\n— Dr. S. Jaishankar (@DrSJaishankar) July 1, 2025\n",
+     [("QUOTE", "A pleasure meeting US @SecRubio.", 0), ("SPEAKER", "Dr. S. Jaishankar", 0)],
+     [("A pleasure meeting US @SecRubio.", "direct", None, "Dr. S. Jaishankar", "S. Jaishankar")]),
+    # an unregistered speaker keeps the mention as written
+    ("मुख्यमंत्री अरविंद केजरीवाल ने बताया कि 766 लोग भर्ती हैं  ।",
+     [("SPEAKER", "अरविंद केजरीवाल", 0), ("CUE", "बताया", 0), ("CLAIM", "766 लोग भर्ती हैं", 0)],
+     [("766 लोग भर्ती हैं", "indirect", "बताया", "अरविंद केजरीवाल", "अरविंद केजरीवाल")]),
+]
+
+
+@pytest.mark.parametrize("text,spans,expected", CASES, ids=[c[0][:24] for c in CASES])
+def test_attribution_rules(blank, text, spans, expected):
+    assert run(blank, text, spans) == expected
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("ये भी पढ़ें:-मोदी ने कहा कि देश तैयार है\n", [("SPEAKER", "मोदी", 0), ("CUE", "कहा", 0), ("CLAIM", "देश तैयार है", 0)]),
+    ("जयशंकर ने रुबियो से मुलाकात की।", [("SPEAKER", "जयशंकर", 0)]),
+    ("", []),
+])
+def test_no_statement_from_clutter_actions_or_empty_docs(blank, text, spans):
+    assert run(blank, text, spans) == []
+
+
+def test_component_round_trip(blank, tmp_path):
+    import spacy
+
+    from attrib.train import blank_nlp
+
+    nlp = blank_nlp()
+    nlp.add_pipe("attrib_sentences")
+    nlp.add_pipe("attrib_attribution", config={"threshold": 0.3})
+    nlp.to_disk(tmp_path / "p")
+    again = spacy.load(tmp_path / "p")
+    assert again.pipe_names == ["attrib_sentences", "attrib_attribution"]
+    assert again.get_pipe("attrib_attribution").threshold == 0.3
+    doc = again("कोई उद्धरण नहीं।")
+    assert list(doc.spans[STATEMENTS_KEY]) == []

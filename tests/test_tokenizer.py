@@ -1,0 +1,38 @@
+import pytest
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ('कहा,"हम', ["कहा", ",", '"', "हम"]),
+    ('कहा:"हम', ["कहा", ":", '"', "हम"]),
+    ("बोला-“ठीक", ["बोला", "-", "“", "ठीक"]),
+    ("है।\"अगला", ["है", "।", '"', "अगला"]),
+    ("ठीक॥अगला", ["ठीक", "॥", "अगला"]),
+    ("है.अगला", ["है", ".", "अगला"]),
+    ("आया?तन्मय", ["आया", "?", "तन्मय"]),
+    ("है.''उन्होंने", ["है", ".", "''", "उन्होंने"]),
+    ("2.ममता", ["2", ".", "ममता"]),
+])
+def test_glued_marks_split(blank, text, tokens):
+    assert [t.text for t in blank.make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize("text", ["pic.twitter.com/zOdXK64Yhj", "www.amarujala.com", "3.5", "@DrSJaishankar", "don't"])
+def test_urls_numbers_handles_stay_whole(blank, text):
+    assert [t.text for t in blank.make_doc(text)] == [text]
+
+
+def test_tokenizer_survives_serialisation(blank, tmp_path):
+    import spacy
+
+    blank.to_disk(tmp_path / "m")
+    again = spacy.load(tmp_path / "m")
+    assert [t.text for t in again.make_doc('कहा,"है.अगला')] == [t.text for t in blank.make_doc('कहा,"है.अगला')]
+
+
+def test_sentences_keep_closing_quote_and_split_at_danda(blank):
+    doc = blank('जयशंकर ने कहा, "मैं यहां हूं।" उन्होंने कहा कि ठीक है।\nA pleasure. — Dr. S. Jaishankar')
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == 'जयशंकर ने कहा, "मैं यहां हूं।"'
+    assert sents[1] == "उन्होंने कहा कि ठीक है।"
+    assert sents[2] == "A pleasure."
+    assert sents[3] == "— Dr. S. Jaishankar"   # "Dr." and "S." are initials, not sentence ends
