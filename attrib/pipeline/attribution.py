@@ -32,6 +32,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .base import Stateless
 from ..speakers import PRONOUNS, Registry, default_registry, mention_kind
 from ..text import clutter_ranges, fold
 
@@ -60,7 +61,7 @@ class _Mention:
         return (self.span.start_char, self.span.end_char)
 
 
-class Attribution:
+class Attribution(Stateless):
     def __init__(self, nlp: Language, name: str = "attrib_attribution", *, spans_key: str = "sc",
                  threshold: float = 0.5, rules: bool = True, rule_score: float = 0.75):
         self.name = name
@@ -115,18 +116,6 @@ class Attribution:
 
     def initialize(self, get_examples=None, *, nlp=None):
         pass
-
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
     def _gazetteer(self, doc: Doc) -> list[_Mention]:
         """Registry names, aliases and handles in the text (``अमेरिकी विदेश विभाग``, ``@SecRubio``) and

@@ -12,6 +12,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .base import Stateless
+
 TERMINALS = {"।", "॥", "?", "!", "।।", "...", "…"}
 CLOSERS = {"”", "’", "»", ")", "]", "'", '"'}
 OPENERS_CURLY = {"“", "‘", "«"}
@@ -22,7 +24,7 @@ def _is_initial(prev_text: str) -> bool:
     return 0 < len(prev_text) <= 2 or prev_text in {"Dr", "Mr", "Mrs", "Ms", "डॉ", "St", "Jr", "Sr"}
 
 
-class SentenceSegmenter:
+class SentenceSegmenter(Stateless):
     def __init__(self, name: str = "attrib_sentences"):
         self.name = name
 
@@ -61,17 +63,6 @@ class SentenceSegmenter:
         return doc
 
     # serialisation: the component has no state
-    def to_disk(self, path, *, exclude=tuple()):
-        pass
-
-    def from_disk(self, path, *, exclude=tuple()):
-        return self
-
-    def to_bytes(self, *, exclude=tuple()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=tuple()):
-        return self
 
 
 @Language.factory("attrib_sentences", assigns=["token.is_sent_start"], default_config={})
