@@ -127,6 +127,7 @@ def evaluate(articles: Iterable[Article], nlp, registry: Registry | None = None)
             pred_st.append({"span": (s.start_char, s.end_char),
                             "speaker": canonical_key(info.get("speaker_name"), info.get("speaker_id"), registry)})
         _, m = _match([g["span"] for g in gold_st], [p["span"] for p in pred_st], True)
+        correct = 0
         for i, g in enumerate(gold_st):
             kc = by_kind[g["kind"]]
             if i in m:
@@ -134,11 +135,12 @@ def evaluate(articles: Iterable[Article], nlp, registry: Registry | None = None)
                 spk_total += 1
                 if same_speaker(g["speaker"], pred_st[m[i]]["speaker"]):
                     spk_right += 1
-                    e2e.tp += 1
+                    correct += 1
             else:
                 kc.fn += 1
-        e2e.fn += len(gold_st) - sum(1 for i in m if same_speaker(gold_st[i]["speaker"], pred_st[m[i]]["speaker"]))
-        e2e.fp += len(pred_st) - sum(1 for i in m if same_speaker(gold_st[i]["speaker"], pred_st[m[i]]["speaker"]))
+        e2e.tp += correct
+        e2e.fn += len(gold_st) - correct
+        e2e.fp += len(pred_st) - correct
     return {
         "articles": len(articles),
         "labels_exact": {k: v.as_dict() for k, v in exact.items()},

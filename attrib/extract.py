@@ -46,7 +46,7 @@ def _span(text: str, chars) -> Optional[TextSpan]:
     return TextSpan(text=text[s:e], start=s, end=e)
 
 
-def doc_to_attribution(doc, source: str, registry: Registry | None = None, min_confidence: float = 0.0) -> Attribution:
+def doc_to_attribution(doc, source: str, min_confidence: float = 0.0) -> Attribution:
     """Build the export from a processed Doc (offsets index ``doc.text``, the text as given)."""
     from .pipeline.attribution import EXTENSION, STATEMENTS_KEY
 
@@ -87,7 +87,7 @@ def extract(text: str, *, source: str = "<text>", model: Optional[str] = None, r
     """Find every quote, partial quote and claim in ``text`` with its cue and speaker."""
     nlp = load_model(model)
     _configure(nlp, registry)
-    return doc_to_attribution(nlp(text), source, registry, min_confidence)
+    return doc_to_attribution(nlp(text), source, min_confidence)
 
 
 def extract_many(items: Iterable[tuple[str, str]], *, model: Optional[str] = None, registry: Registry | None = None,
@@ -97,4 +97,4 @@ def extract_many(items: Iterable[tuple[str, str]], *, model: Optional[str] = Non
     _configure(nlp, registry)
     items = list(items)
     for (source, _), doc in zip(items, nlp.pipe((t for _, t in items), batch_size=batch_size)):
-        yield doc_to_attribution(doc, source, registry, min_confidence)
+        yield doc_to_attribution(doc, source, min_confidence)

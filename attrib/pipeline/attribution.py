@@ -379,8 +379,7 @@ def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], s
 
 
 def _tweet_like(doc: Doc, sp: Span) -> bool:
-    start_line = sp.start == 0 or "\n" in doc[sp.start - 1].whitespace_ or "\n" in doc[sp.start - 1].text
-    return start_line and sp.end <= len(doc)
+    return sp.start == 0 or "\n" in doc[sp.start - 1].whitespace_ or "\n" in doc[sp.start - 1].text
 
 
 def _non_overlapping(mentions: list[_Mention]) -> list[_Mention]:

@@ -36,8 +36,10 @@ MAX_QUOTE_TOKENS = 400
 def lexicon() -> dict:
     with resources.files("attrib.data").joinpath("cues.json").open(encoding="utf-8") as f:
         data = json.load(f)
-    cues = [tuple(c.split()) for c in data["cues"]]
-    return {"cues": sorted(set(cues), key=len, reverse=True), "markers": set(data["speaker_markers"]),
+    cues: dict[str, list[tuple[str, ...]]] = {}  # first word -> cue word sequences starting with it
+    for cue in {tuple(c.split()) for c in data["cues"]}:
+        cues.setdefault(cue[0], []).append(cue)
+    return {"cues": cues, "markers": set(data["speaker_markers"]),
             "complementisers": set(data["claim_complementisers"])}
 
 
@@ -164,7 +166,7 @@ def rule_candidates(doc: Doc) -> set[tuple[int, int]]:
         if t in {"-", ":", "–", "—", ","} and i > 0 and i + 1 < n and not doc[i + 1].is_space:
             cands.add((i + 1, _sentence_end(doc, i + 1)))
         # CUE: lexicon sequences, and the phrase before a cue (रक्षा मंत्रालय बोला-)
-        for cue in lex["cues"]:
+        for cue in lex["cues"].get(t, ()):
             if tuple(texts[i:i + len(cue)]) == cue:
                 cands.add((i, i + len(cue)))
                 for k in range(1, 4):
