@@ -26,8 +26,25 @@ DOCUMENTS = frozenset(fold(d) for d in [
     "ट्वीट", "अधिसूचना", "आदेश", "एडवाइजरी", "सर्कुलर", "statement", "report", "आंकड़ों", "आंकड़े",
     "गाइडलाइन", "गाइडलाइंस", "दिशानिर्देश", "दिशानिर्देशों", "निर्देश", "निर्देशों", "शोध", "रिसर्च", "अध्ययन",
     "सर्वे", "एक शोध", "रिपोर्ट्स", "मीडिया रिपोर्ट्स", "बुलेटिन", "हेल्थ बुलेटिन", "तालिका", "नोटिस",
+    "नोटिफिकेशन", "परिभाषा", "रिकॉर्ड", "आंकड़ा", "डेटा", "डाटा", "आदेशों", "अधिसूचनाओं", "रिपोर्टों",
+    "सर्कुलर में", "प्रेस रिलीज", "प्रेस रिलीज़", "एफआईआर", "चार्जशीट", "फैसले", "फैसला", "गाइडलाइन्स",
 ])
-HONORIFICS = ("डॉ.", "डॉ", "श्री", "श्रीमती", "सुश्री", "Dr.", "Dr", "Mr.", "Mr", "Ms.", "Mrs.", "जी")
+# Heads of organisation names (``स्वास्थ्य मंत्रालय``, ``केंद्र सरकार``): an unregistered mention ending in
+# one of these is an organisation; a bare head (``मंत्रालय``, ``कंपनी``) stands for one named earlier.
+ORG_HEADS = tuple(fold(h) for h in [
+    "मंत्रालय", "मिनिस्ट्री", "विभाग", "सरकार", "सरकारों", "संगठन", "आयोग", "बोर्ड", "बैंक", "कंपनी", "कोर्ट",
+    "हाईकोर्ट", "न्यायालय", "परिषद", "निगम", "समिति", "पुलिस", "प्रशासन", "एजेंसी", "विश्वविद्यालय",
+    "यूनिवर्सिटी", "संस्थान", "उच्चायोग", "दूतावास", "पार्टी", "कांग्रेस", "भाजपा", "बीजेपी", "सेना", "न्यास",
+    "ट्रस्ट", "प्राधिकरण", "कार्यालय", "मीडिया", "ministry", "department", "government", "company",
+    "organisation", "organization", "police", "bank", "court",
+])
+# Groups (``अधिकारियों``, ``सुरक्षा विशेषज्ञों``): speakers in their own right that stand for nobody named.
+GROUPS = tuple(fold(g) for g in [
+    "अधिकारियों", "विशेषज्ञों", "सूत्रों", "लोगों", "कर्मचारियों", "विश्लेषकों", "डॉक्टरों", "नेताओं",
+    "सदस्यों", "छात्रों", "निवासियों", "ग्रामीणों", "किसानों", "जानकारों", "वैज्ञानिकों", "शोधकर्ताओं",
+    "officials", "sources", "experts",
+])
+HONORIFICS = ("डॉ.", "डॉ", "श्री", "श्रीमती", "सुश्री", "स्वामी", "प्रो.", "Dr.", "Dr", "Mr.", "Mr", "Ms.", "Mrs.", "जी")
 
 
 @dataclass(frozen=True)
@@ -145,11 +162,15 @@ def mention_kind(text: str, registry: Registry) -> str:
         return "document"
     if text.strip().startswith("@"):
         return "handle"
+    if any(key == g or key.endswith(" " + g) for g in GROUPS):
+        return "group"
     sp = registry.match_name(text)
     if sp is not None:
         return "organisation" if sp.kind == "organisation" else "name"
-    if registry.title_candidates(text) or _looks_like_title(key):
+    if registry.title_candidates(text) or _looks_like_title(key) or key in ORG_HEADS:
         return "title"
+    if any(key.endswith(" " + h) for h in ORG_HEADS):
+        return "organisation"
     return "name"
 
 
@@ -157,12 +178,30 @@ _TITLE_HEADS = tuple(fold(t) for t in [
     "मंत्री", "सचिव", "प्रवक्ता", "अधिकारी", "अध्यक्ष", "राष्ट्रपति", "प्रधानमंत्री", "मुख्यमंत्री", "निदेशक",
     "आयुक्त", "कलेक्टर", "जिलाधिकारी", "डीएम", "एसपी", "अधीक्षक", "प्रभारी", "सांसद", "विधायक", "नेता",
     "प्रमुख", "चेयरमैन", "सीएमओ", "डॉक्टर", "प्रोफेसर", "राज्यपाल", "सेक्रेटरी", "minister", "secretary",
-    "spokesperson", "president",
+    "spokesperson", "president", "सीएम", "पीएम", "डीसी", "डीजीपी", "एसएसपी", "आईजी", "महानिदेशक", "रजिस्ट्रार",
+    "रजिस्ट्रार जनरल", "उपाध्यक्ष", "महासचिव", "योगगुरु", "बाबा", "वैज्ञानिक", "वैज्ञानिकों", "शोधकर्ता",
+    "शोधकर्ताओं", "छात्र", "छात्रा", "पीड़िता", "पीड़ित", "कोच", "कप्तान", "अभिनेता", "अभिनेत्री", "निर्देशक",
+    "उपायुक्त", "पुलिस अधीक्षक", "थाना प्रभारी", "प्राचार्य", "कुलपति", "सदस्य", "dc", "cm", "pm", "dgp",
 ])
 
 
 def _looks_like_title(key: str) -> bool:
     return any(key == t or key.endswith(" " + t) for t in _TITLE_HEADS)
+
+
+def is_bare_head(text: str) -> bool:
+    """A role or organisation noun on its own (``कंपनी``, ``मंत्रालय``, ``योगगुरु``): it stands for
+    someone the article named earlier."""
+    key = fold(text)
+    return key in ORG_HEADS or key in _TITLE_HEADS
+
+
+def looks_like_organisation(text: str, registry: "Registry") -> bool:
+    sp = registry.match_name(text)
+    if sp is not None:
+        return sp.kind == "organisation"
+    key = fold(text)
+    return any(key == h or key.endswith(" " + h) for h in ORG_HEADS)
 
 
 @lru_cache(maxsize=1)

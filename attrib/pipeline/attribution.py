@@ -33,7 +33,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .base import Stateless
-from ..speakers import PRONOUNS, Registry, default_registry, mention_kind
+from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
+                        looks_like_organisation, mention_kind)
 from ..text import clutter_ranges, fold
 
 STATEMENTS_KEY = "attrib_statements"
@@ -176,7 +177,8 @@ class Attribution(Stateless):
             # no cue, or nothing before it: before the statement in its sentence, else after it
             # ("…: अरविंद केजरीवाल", "— Dr. S. Jaishankar (@DrSJaishankar)")
             before = [m for m in in_window if m.span.end <= span.start]
-            after = [m for m in in_window if m.span.start >= span.end]
+            after = [m for m in in_window if m.span.start >= span.end and fold(m.span.text) not in PRONOUNS
+                     and fold(m.span.text) not in DOCUMENTS and (m.span.end <= hi or _signature(doc, m.span))]
             if before and (cue is not None or not after or _marked(doc, before[-1].span)):
                 mention = max(before, key=lambda m: (_marked(doc, m.span), m.span.end))
             elif after:
@@ -230,13 +232,21 @@ class Attribution(Stateless):
                     antecedent = m.span
                     break
             if antecedent is None:
-                # "डीजीपी एच.सी. अवस्थी ने …" earlier: the name that followed the same title
+                # "डीजीपी एच.सी. अवस्थी ने …", "योगगुरु रामदेव", "अमेजन कंपनी": the name written with the title
+                antecedent = _appositive(doc, mention.span, speakers, reg)
+            if antecedent is None and len(text.split()) == 1:
+                # a bare head for the latest fuller mention ending in it ("मंत्रालय" -> "स्वास्थ्य मंत्रालय")
                 key = fold(text)
-                for m in named:
-                    before = fold(doc.text[max(0, m.span.start_char - len(text) - 2):m.span.start_char])
-                    if before.endswith(key):
+                for m in preceding:
+                    words = fold(m.span.text).split()
+                    if len(words) > 1 and words[-1] == key:
                         antecedent = m.span
                         break
+            if antecedent is None and not holders and is_bare_head(text):
+                # a bare role noun ("कंपनी", "बाबा", "सीएम") for the latest named speaker of its sort
+                org = fold(text) in ORG_HEADS
+                fitting = [m for m in named if looks_like_organisation(m.span.text, reg) == org]
+                antecedent = fitting[0].span if fitting else None
             if antecedent is None and len(holders) == 1:
                 sp = reg.speakers[next(iter(holders))]
                 return {"antecedent": None, "speaker_id": sp.id, "speaker_name": sp.name, "speaker_name_hi": sp.name_hi}
@@ -245,7 +255,7 @@ class Attribution(Stateless):
             # विभाग ने एक आधिकारिक बयान में …"), else the nearest registry organisation before it
             sent_lo = doc[mention.span.start].sent.start
             prev_lo = doc[sent_lo - 1].sent.start if sent_lo > 0 else sent_lo
-            orgs = [m for m in named if (reg.match_name(m.span.text) or _NO_SPEAKER).kind == "organisation"]
+            orgs = [m for m in named if looks_like_organisation(m.span.text, reg)]
             near = [m for m in named if m.span.start >= sent_lo] + [m for m in orgs if m.span.start >= prev_lo]
             antecedent = near[0].span if near else None
         elif kind == "name" and len(text.split()) == 1:
@@ -263,6 +273,36 @@ class Attribution(Stateless):
             return {"antecedent": _chars(antecedent), "speaker_id": sp.id, "speaker_name": sp.name, "speaker_name_hi": sp.name_hi}
         return {"antecedent": _chars(antecedent), "speaker_id": None, "speaker_name": _clean_mention(target.text),
                 "speaker_name_hi": None}
+
+
+def _appositive(doc: Doc, mention: Span, speakers: list[_Mention], reg: Registry) -> Optional[Span]:
+    """The name a title or role noun was written with: right after it in the mention's own sentence
+    (``डीजीपी एच.सी. अवस्थी``), or earlier in the article after the same title (``योगगुरु रामदेव``)
+    or before it (``अमेजन कंपनी``). A one-word title also matches by its head alone."""
+    key = fold(mention.text)
+    words = key.split()
+    keys = {key} if len(words) > 1 else {key, words[-1]} if words else set()
+    if not keys:
+        return None
+    names = [m for m in speakers if m.span != mention and mention_kind(m.span.text, reg) in ("name", "organisation", "handle")]
+    following = [m for m in names if mention.end <= m.span.start <= mention.end + 1]
+    if following:
+        return following[0].span
+    for m in sorted((m for m in names if m.span.end <= mention.start), key=lambda m: -m.span.start):
+        before = fold(doc[max(0, m.span.start - 4):m.span.start].text)
+        after = fold(doc[m.span.end:m.span.end + 3].text)
+        if any(before.endswith(k) and (before == k or before.endswith(" " + k)) for k in keys) or \
+                any(after == k or after.startswith(k + " ") for k in keys):
+            return m.span
+    return None
+
+
+def _signature(doc: Doc, sp: Span) -> bool:
+    """A tweet or headline signature: the mention opens its line or follows a dash (``— Name (@x)``)."""
+    i = sp.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i < 0 or doc[i].text in {"—", "–", "-", ":"} or "\n" in doc[i].whitespace_ or "\n" in doc[sp.start - 1].text
 
 
 def _first_of_pair(doc: Doc, sp: Span, named: list[_Mention]) -> Span:
