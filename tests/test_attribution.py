@@ -7,7 +7,7 @@ from spacy.tokens import Span
 from attrib.pipeline.attribution import EXTENSION, STATEMENTS_KEY
 
 
-def run(blank, text, spans):
+def run(blank, text, spans, rules=False):
     """spans: [(label, substring, occurrence)]; returns the statements' attribution info."""
     from attrib.pipeline.attribution import Attribution
 
@@ -21,7 +21,7 @@ def run(blank, text, spans):
         assert sp is not None, f"{sub!r} is not on token boundaries"
         group.append(sp)
     doc.spans["sc"] = group
-    comp = Attribution(blank, rules=False)
+    comp = Attribution(blank, rules=rules)
     doc = comp(doc)
     out = []
     for st in doc.spans[STATEMENTS_KEY]:
@@ -76,6 +76,52 @@ CASES = [
 @pytest.mark.parametrize("text,spans,expected", CASES, ids=[c[0][:24] for c in CASES])
 def test_attribution_rules(blank, text, spans, expected):
     assert run(blank, text, spans) == expected
+
+
+RESOLUTION_CASES = [
+    # a title written with the name earlier stands for that name
+    ("डीजीपी एच.सी. अवस्थी ने बैठक की। डीजीपी ने बताया कि सेवाएं दी जाएंगी।",
+     [("SPEAKER", "एच.सी. अवस्थी", 0), ("SPEAKER", "डीजीपी", 1), ("CUE", "बताया", 0), ("CLAIM", "सेवाएं दी जाएंगी", 0)],
+     [("सेवाएं दी जाएंगी", "indirect", "बताया", "डीजीपी", "एच.सी. अवस्थी")]),
+    # a bare role noun for the latest person named before it
+    ("योगगुरु स्वामी रामदेव ने शिविर लगाया। बाबा ने कहा कि डरने की जरूरत नहीं है।",
+     [("SPEAKER", "रामदेव", 0), ("SPEAKER", "बाबा", 0), ("CUE", "कहा", 0), ("CLAIM", "डरने की जरूरत नहीं है", 0)],
+     [("डरने की जरूरत नहीं है", "indirect", "कहा", "बाबा", "रामदेव")]),
+    # a bare organisation head for the fuller name before it
+    ("स्वास्थ्य मंत्रालय ने आंकड़े जारी किए। मंत्रालय ने कहा कि 50 लोग ठीक हुए।",
+     [("SPEAKER", "स्वास्थ्य मंत्रालय", 0), ("SPEAKER", "मंत्रालय", 1), ("CUE", "कहा", 0), ("CLAIM", "50 लोग ठीक हुए", 0)],
+     [("50 लोग ठीक हुए", "indirect", "कहा", "मंत्रालय", "स्वास्थ्य मंत्रालय")]),
+    # a group stands for nobody named: अधिकारियों stays अधिकारियों
+    ("मुख्यमंत्री अरविंद केजरीवाल ने दौरा किया। अधिकारियों ने कहा कि बल का इस्तेमाल होगा।",
+     [("SPEAKER", "अरविंद केजरीवाल", 0), ("SPEAKER", "अधिकारियों", 0), ("CUE", "कहा", 0), ("CLAIM", "बल का इस्तेमाल होगा", 0)],
+     [("बल का इस्तेमाल होगा", "indirect", "कहा", "अधिकारियों", "अधिकारियों")]),
+    # a claim the span model let run on is cut at its sentence's end ("थी." is no initial)
+    ("अधिकारी निरंजन कुमार ने बताया कि बच्ची बीमार थी. दुकान से दवा खरीदी गई।",
+     [("SPEAKER", "निरंजन कुमार", 0), ("CUE", "बताया", 0), ("CLAIM", "बच्ची बीमार थी. दुकान से दवा खरीदी गई", 0)],
+     [("बच्ची बीमार थी", "indirect", "बताया", "निरंजन कुमार", "निरंजन कुमार")]),
+]
+
+
+@pytest.mark.parametrize("text,spans,expected", RESOLUTION_CASES, ids=[c[0][:24] for c in RESOLUTION_CASES])
+def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
+    assert run(blank, text, spans) == expected
+
+
+RULE_CASES = [
+    # no model cue, no model speaker: the lexicon cue before कि and the phrase ने marks
+    ("प्रदेश के मुख्यमंत्री शिवराज सिंह चौहान ने आदेश दिया है कि तीन जिले सील किए जाएं।", [],
+     [("तीन जिले सील किए जाएं", "indirect", "आदेश दिया", "शिवराज सिंह चौहान", "शिवराज सिंह चौहान")]),
+    # "X के अनुसार <claim>"
+    ("जिलाधिकारी प्रभु एन सिंह के अनुसार महिला बीमार थीं।", [],
+     [("महिला बीमार थीं", "indirect", "के अनुसार", "प्रभु एन सिंह", "प्रभु एन सिंह")]),
+    # a cue word with no कि and no quotation introduces nothing
+    ("उन्होंने बताया था और फिर चले गए।", [], []),
+]
+
+
+@pytest.mark.parametrize("text,spans,expected", RULE_CASES, ids=[c[0][:24] for c in RULE_CASES])
+def test_surface_rules_without_model_spans(blank, text, spans, expected):
+    assert run(blank, text, spans, rules=True) == expected
 
 
 @pytest.mark.parametrize("text,spans", [

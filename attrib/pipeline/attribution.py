@@ -69,6 +69,7 @@ class Attribution(Stateless):
         self.rules = rules
         self.rule_score = rule_score
         self.gazetteer_score = 0.7
+        self.lexicon_score = 0.6
         self.spans_key = spans_key
         self.threshold = threshold
         self.registry: Registry = default_registry()
@@ -91,12 +92,18 @@ class Attribution(Stateless):
             by_label[sp.label_].append(_Mention(sp, score))
         clutter = clutter_ranges(doc.text)
         cues_found = _non_overlapping(by_label["CUE"])
+        if self.rules:
+            # cue words the model passed over; they only introduce a कि-clause or a मुताबिक-claim
+            cues_found = sorted(cues_found + [m for m in _lexicon_cues(doc, self.lexicon_score)
+                                              if not any(_overlaps(m.span, c.span) for c in cues_found)],
+                                key=lambda m: m.span.start)
         statements = _non_overlapping(by_label["QUOTE"] + by_label["CLAIM"])
         if self.rules:
             statements = _non_overlapping(statements + [
                 m for m in _rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score)
                 if not any(_overlaps(m.span, k.span) for k in statements)])
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
+        statements = [_clip_claim(doc, m) for m in statements]
         model_speakers = by_label["SPEAKER"]
         extra = [m for m in self._gazetteer(doc) if not any(_overlaps(m.span, k.span) for k in model_speakers)]
         speakers = _non_overlapping(model_speakers + extra)
@@ -173,6 +180,11 @@ class Attribution(Stateless):
             between = [m for m in in_window if span.end <= m.span.start and m.span.end <= cue.span.start]
             if between:
                 mention = max(between, key=lambda m: (_marked(doc, m.span), -m.span.start))
+        if mention is None and cue is not None and cue.span.start < span.start and self.rules:
+            # the model saw no speaker: the phrase that "ने" marks before the cue (शिवराज सिंह चौहान ने आदेश दिया है कि)
+            agent = _agent_phrase(doc, cue.span, lo)
+            if agent is not None:
+                mention = _Mention(agent, self.lexicon_score)
         if mention is None and in_window:
             # no cue, or nothing before it: before the statement in its sentence, else after it
             # ("…: अरविंद केजरीवाल", "— Dr. S. Jaishankar (@DrSJaishankar)")
@@ -297,6 +309,49 @@ def _appositive(doc: Doc, mention: Span, speakers: list[_Mention], reg: Registry
     return None
 
 
+AGENT_STOPS = frozenset({
+    "में", "से", "को", "पर", "ने", "कि", "है", "हैं", "था", "थे", "थी", "तो", "भी", "ही", "वहीं", "जबकि",
+    "लेकिन", "मगर", "साथ", "बाद", "दौरान", "इसके", "इस", "उस", "यह", "और", "व", "एवं", "जब", "तब", "अब",
+    "आज", "कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार", "तक", "लिए",
+})
+
+
+def _agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
+    """The noun phrase marked as the speaker before a cue: ``X ने <cue>`` (up to six words between
+    ``ने`` and the cue: ``X ने अधिकारियों को निर्देश दिया``), ``X के मुताबिक``, ``X की मानें तो``."""
+    i = cue.start - 1
+    if cue.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"} and doc[cue.start].text in {"के", "की", "का"}:
+        marker = cue.start
+    elif cue.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"} and i >= lo and doc[i].text in {"के", "की", "का"}:
+        marker = i
+    else:
+        marker = None
+        for j in range(i, max(lo, cue.start - 8) - 1, -1):
+            if doc[j].is_punct or doc[j].is_space or doc[j].text == "कि":
+                break
+            if doc[j].text == "ने":
+                marker = j
+                break
+    if marker is None:
+        return None
+    k = marker
+    while k - 1 >= lo and marker - (k - 1) <= 6:
+        t = doc[k - 1]
+        if t.is_punct or t.is_space or t.like_num or t.text in AGENT_STOPS or t.text in QUOTE_MARKS:
+            break
+        k -= 1
+    # "प्रदेश के मुख्यमंत्री शिवराज सिंह चौहान": the name after the last title word
+    for j in range(marker - 2, k - 1, -1):
+        if is_bare_head(doc[j].text):
+            k = j + 1
+            break
+    while k < marker and doc[k].text in {"के", "की", "का"}:
+        k += 1
+    if k >= marker:
+        return None
+    return doc[k:marker]
+
+
 def _signature(doc: Doc, sp: Span) -> bool:
     """A tweet or headline signature: the mention opens its line or follows a dash (``— Name (@x)``)."""
     i = sp.start - 1
@@ -389,7 +444,7 @@ def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], s
         elif i in cue_end and i + 1 < len(doc):
             cue = cue_end[i]
             after = doc[i].text
-            head = cue.span.text.split()[-1] in {"मुताबिक", "अनुसार"}
+            head = cue.span.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"}
             if after in {"-", ":", "–", "—"} or (head and (after == "," or not doc[i].is_punct)):
                 k = i + 1 if after in {"-", ":", "–", "—", ","} else i
                 while k < len(doc) and doc[k].is_space:
@@ -416,6 +471,46 @@ def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], s
                             and not _tweet_like(doc, m.span)) else "QUOTE"
         labelled.append(_Mention(Span(doc, m.span.start, m.span.end, label=label), m.score))
     return labelled
+
+
+def _clip_claim(doc: Doc, m: _Mention) -> _Mention:
+    """A claim is one sentence (annotations: 1 in 558 crosses a sentence end): cut it at the first
+    ``।``/``?``/``!`` or full stop that is not an initial (``डॉ.``, ``एस.``)."""
+    from .sentences import TERMINALS, _is_initial
+
+    sp = m.span
+    if sp.label_ != "CLAIM":
+        return m
+    for k in range(sp.start + 1, sp.end - 1):
+        t = doc[k].text
+        if t in TERMINALS or (t == "." and not _is_initial(doc[k - 1].text)):
+            end = k
+            while end > sp.start + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct):
+                end -= 1
+            return _Mention(Span(doc, sp.start, end, label=sp.label_), m.score)
+    return m
+
+
+def _lexicon_cues(doc: Doc, score: float) -> list[_Mention]:
+    """Cue-lexicon words followed by ``कि`` (after auxiliaries) or heading a ``मुताबिक``/``अनुसार``/
+    ``मानें तो`` claim: the surface marks a reported statement even where the model saw no cue."""
+    from .suggester import lexicon
+
+    cues = lexicon()["cues"]
+    texts = [t.text for t in doc]
+    out = []
+    for i, t in enumerate(texts):
+        for cue in sorted(cues.get(t, ()), key=len, reverse=True):
+            end = i + len(cue)
+            if tuple(texts[i:end]) != cue:
+                continue
+            j = end
+            while j < len(doc) and (texts[j] in AUXILIARIES or texts[j] == ","):
+                j += 1
+            if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"}:
+                out.append(_Mention(doc[i:end], score))
+            break
+    return out
 
 
 def _tweet_like(doc: Doc, sp: Span) -> bool:

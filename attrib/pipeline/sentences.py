@@ -19,8 +19,15 @@ CLOSERS = {"”", "’", "»", ")", "]", "'", '"'}
 OPENERS_CURLY = {"“", "‘", "«"}
 
 
+# Short Hindi words that end sentences ("बीमार थी. दुकान …"); a stop after them is no initial.
+SHORT_FINALS = {"है", "हैं", "था", "थी", "थे", "गई", "गए", "गया", "गयी", "हो", "हुआ", "हुई", "हुए", "दी", "दे",
+                "दिए", "ली", "ले", "लिए", "की", "को", "में", "से", "पर", "तक", "भी", "ही", "नहीं", "रहा", "रही", "रहे"}
+
+
 def _is_initial(prev_text: str) -> bool:
-    # "एस." "Dr." "S." "डॉ." — one or two letters before the stop
+    # "एस." "Dr." "S." "डॉ." "सी." — one or two letters before the stop
+    if prev_text in SHORT_FINALS:
+        return False
     return 0 < len(prev_text) <= 2 or prev_text in {"Dr", "Mr", "Mrs", "Ms", "डॉ", "St", "Jr", "Sr"}
 
 
