@@ -227,7 +227,7 @@ class Attribution(Stateless):
             # the latest subject named since the previous statement ("पीट हेगसेथ ने … उन्होंने कहा"),
             # else the previous statement's speaker when it is near, else the nearest name before
             since = previous["_end_char"] if previous is not None else -1
-            subjects = [m for m in named if m.span.start_char >= since and _marked(doc, m.span)]
+            subjects = [m for m in named if m.span.start_char >= since and _subject(doc, m.span)]
             if subjects:
                 antecedent = _first_of_pair(doc, subjects[0].span, named)
             elif previous is not None and previous.get("mention") is not None and \
@@ -235,7 +235,9 @@ class Attribution(Stateless):
                 return {"antecedent": previous.get("antecedent") or previous["mention"],
                         **{k: previous[k] for k in ("speaker_id", "speaker_name", "speaker_name_hi")}}
             else:
-                antecedent = named[0].span if named else None
+                # the nearest person before it (उन्होंने rarely stands for a ministry), else any name
+                people = [m for m in named if not looks_like_organisation(m.span.text, reg)]
+                antecedent = (people or named)[0].span if named else None
         elif kind == "title":
             holders = reg.title_candidates(text)
             for m in named:
@@ -270,6 +272,10 @@ class Attribution(Stateless):
             orgs = [m for m in named if looks_like_organisation(m.span.text, reg)]
             near = [m for m in named if m.span.start >= sent_lo] + [m for m in orgs if m.span.start >= prev_lo]
             antecedent = near[0].span if near else None
+            if antecedent is None:
+                # "सरकार की ओर से जारी नयी गाइडलाइन", "गृह मंत्रालय की अधिसूचना": an organisation the
+                # model did not mark, found by its head word
+                antecedent = _org_phrase(doc, prev_lo, mention.span.start)
         elif kind == "name" and len(text.split()) == 1:
             key = fold(text)
             for m in named:
@@ -313,7 +319,23 @@ AGENT_STOPS = frozenset({
     "में", "से", "को", "पर", "ने", "कि", "है", "हैं", "था", "थे", "थी", "तो", "भी", "ही", "वहीं", "जबकि",
     "लेकिन", "मगर", "साथ", "बाद", "दौरान", "इसके", "इस", "उस", "यह", "और", "व", "एवं", "जब", "तब", "अब",
     "आज", "कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार", "तक", "लिए",
+    "हालांकि", "हालाँकि", "जारी", "पता", "चली", "चला", "गई", "गया", "गए", "नयी", "नई", "नए",
 })
+
+
+def _org_phrase(doc: Doc, lo: int, hi: int) -> Optional[Span]:
+    """The last organisation name in ``doc[lo:hi]`` found by its head (``मंत्रालय``, ``सरकार``),
+    with up to two words before the head (``केंद्रीय स्वास्थ्य मंत्रालय``)."""
+    for j in range(hi - 1, lo - 1, -1):
+        if fold(doc[j].text) in ORG_HEADS:
+            k = j
+            while k - 1 >= lo and j - (k - 1) <= 2:
+                t = doc[k - 1]
+                if t.is_punct or t.is_space or t.like_num or t.text in AGENT_STOPS or t.text in {"के", "की", "का"}:
+                    break
+                k -= 1
+            return doc[k:j + 1]
+    return None
 
 
 def _agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
@@ -529,6 +551,15 @@ def _non_overlapping(mentions: list[_Mention]) -> list[_Mention]:
 def _marked(doc: Doc, sp: Span) -> bool:
     """Is the mention followed by an agent/possessive marker (``X ने``, ``X का कहना``, ``X बोला``)?"""
     return sp.end < len(doc) and doc[sp.end].text in SPEAKER_MARKERS
+
+
+def _subject(doc: Doc, sp: Span) -> bool:
+    """Is the mention a clause's subject: agent-marked (``X ने``, ``X बोला``) or opening its sentence
+    without a genitive (``रवि कोविड-19 समन्वयक भी हैं``; not ``विदेश मंत्रालय की हेल्पलाइन``)?"""
+    if sp.end < len(doc) and doc[sp.end].text in {"ने", "बोला", "बोले", "बोलीं", "द्वारा"}:
+        return True
+    nxt = doc[sp.end].text if sp.end < len(doc) else ""
+    return sp.start == doc[sp.start].sent.start and nxt not in {"का", "के", "की", "को", "से", "में", "पर"}
 
 
 def _sent_index(doc: Doc, i: int) -> int:
