@@ -133,6 +133,9 @@ class Registry:
             words = key.split()
             # only multi-word aliases: "अभिषेक सिंह" must not match a bare "सिंह"
             for i in range(1, len(words) - 1):
+                if words[i - 1] in _GENITIVES:
+                    # "ईरान के स्वास्थ्य मंत्रालय" is not India's: a qualified name is another body
+                    continue
                 ids = self._names.get(" ".join(words[i:]))
                 if ids:
                     break
@@ -143,6 +146,9 @@ class Registry:
     def title_candidates(self, mention: str) -> set[str]:
         """Ids of speakers who hold the title ``mention`` (``विदेश मंत्री`` -> several)."""
         return set(self._titles.get(fold(mention), ()))
+
+
+_GENITIVES = frozenset({"के", "की", "का", "of"})
 
 
 def _strip_honorifics(key: str) -> str:

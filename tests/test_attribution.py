@@ -67,9 +67,9 @@ CASES = [
      [("QUOTE", "A pleasure meeting US @SecRubio.", 0), ("SPEAKER", "Dr. S. Jaishankar", 0)],
      [("A pleasure meeting US @SecRubio.", "direct", None, "Dr. S. Jaishankar", "S. Jaishankar")]),
     # an unregistered speaker keeps the mention as written
-    ("मुख्यमंत्री अरविंद केजरीवाल ने बताया कि 766 लोग भर्ती हैं  ।",
-     [("SPEAKER", "अरविंद केजरीवाल", 0), ("CUE", "बताया", 0), ("CLAIM", "766 लोग भर्ती हैं", 0)],
-     [("766 लोग भर्ती हैं", "indirect", "बताया", "अरविंद केजरीवाल", "अरविंद केजरीवाल")]),
+    ("मुख्यमंत्री हेमंत सोरेन ने बताया कि 766 लोग भर्ती हैं  ।",
+     [("SPEAKER", "हेमंत सोरेन", 0), ("CUE", "बताया", 0), ("CLAIM", "766 लोग भर्ती हैं", 0)],
+     [("766 लोग भर्ती हैं", "indirect", "बताया", "हेमंत सोरेन", "हेमंत सोरेन")]),
 ]
 
 
@@ -87,13 +87,13 @@ RESOLUTION_CASES = [
     ("योगगुरु स्वामी रामदेव ने शिविर लगाया। बाबा ने कहा कि डरने की जरूरत नहीं है।",
      [("SPEAKER", "रामदेव", 0), ("SPEAKER", "बाबा", 0), ("CUE", "कहा", 0), ("CLAIM", "डरने की जरूरत नहीं है", 0)],
      [("डरने की जरूरत नहीं है", "indirect", "कहा", "बाबा", "रामदेव")]),
-    # a bare organisation head for the fuller name before it
+    # a bare organisation head for the fuller name before it, then the registry
     ("स्वास्थ्य मंत्रालय ने आंकड़े जारी किए। मंत्रालय ने कहा कि 50 लोग ठीक हुए।",
      [("SPEAKER", "स्वास्थ्य मंत्रालय", 0), ("SPEAKER", "मंत्रालय", 1), ("CUE", "कहा", 0), ("CLAIM", "50 लोग ठीक हुए", 0)],
-     [("50 लोग ठीक हुए", "indirect", "कहा", "मंत्रालय", "स्वास्थ्य मंत्रालय")]),
+     [("50 लोग ठीक हुए", "indirect", "कहा", "मंत्रालय", "Ministry of Health and Family Welfare (India)")]),
     # a group stands for nobody named: अधिकारियों stays अधिकारियों
-    ("मुख्यमंत्री अरविंद केजरीवाल ने दौरा किया। अधिकारियों ने कहा कि बल का इस्तेमाल होगा।",
-     [("SPEAKER", "अरविंद केजरीवाल", 0), ("SPEAKER", "अधिकारियों", 0), ("CUE", "कहा", 0), ("CLAIM", "बल का इस्तेमाल होगा", 0)],
+    ("मुख्यमंत्री हेमंत सोरेन ने दौरा किया। अधिकारियों ने कहा कि बल का इस्तेमाल होगा।",
+     [("SPEAKER", "हेमंत सोरेन", 0), ("SPEAKER", "अधिकारियों", 0), ("CUE", "कहा", 0), ("CLAIM", "बल का इस्तेमाल होगा", 0)],
      [("बल का इस्तेमाल होगा", "indirect", "कहा", "अधिकारियों", "अधिकारियों")]),
     # a claim the span model let run on is cut at its sentence's end ("थी." is no initial)
     ("अधिकारी निरंजन कुमार ने बताया कि बच्ची बीमार थी. दुकान से दवा खरीदी गई।",
@@ -110,7 +110,7 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 RULE_CASES = [
     # no model cue, no model speaker: the lexicon cue before कि and the phrase ने marks
     ("प्रदेश के मुख्यमंत्री शिवराज सिंह चौहान ने आदेश दिया है कि तीन जिले सील किए जाएं।", [],
-     [("तीन जिले सील किए जाएं", "indirect", "आदेश दिया", "शिवराज सिंह चौहान", "शिवराज सिंह चौहान")]),
+     [("तीन जिले सील किए जाएं", "indirect", "आदेश दिया", "शिवराज सिंह चौहान", "Shivraj Singh Chouhan")]),
     # "X के अनुसार <claim>"
     ("जिलाधिकारी प्रभु एन सिंह के अनुसार महिला बीमार थीं।", [],
      [("महिला बीमार थीं", "indirect", "के अनुसार", "प्रभु एन सिंह", "प्रभु एन सिंह")]),

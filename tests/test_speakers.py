@@ -1,0 +1,35 @@
+"""The registry: mentions as written in Hindi news -> canonical speakers."""
+
+import pytest
+
+from attrib.speakers import default_registry, mention_kind
+
+
+@pytest.mark.parametrize("mention,expected", [
+    ("रूबियो", "marco-rubio"),                        # spelling variant of रुबियो
+    ("भारत के विदेश मंत्री एस जयशंकर", "s-jaishankar"),  # a name after a qualified title
+    ("डब\u094d\u200dल\u094d\u200dयूएचओ", "who"),             # zero-width joiners as pasted from the web
+    ("केन्द्रीय स्वास्थ्य मंत्रालय", "in-mohfw"),
+    ("@MoHFW_INDIA", "in-mohfw"),
+    ("ईरान के स्वास्थ्य मंत्रालय", None),              # another country's ministry is not India's
+    ("सिंह", None),                                    # a bare surname names nobody by itself
+    ("अधिकारियों", None),
+])
+def test_registry_matches_mentions_as_written(mention, expected):
+    sp = default_registry().match_name(mention)
+    assert (sp.id if sp else None) == expected
+
+
+@pytest.mark.parametrize("mention,kind", [
+    ("उन्होंने", "pronoun"),
+    ("बयान", "document"),
+    ("गाइडलाइंस", "document"),
+    ("विदेश मंत्री", "title"),
+    ("कंपनी", "title"),
+    ("योगगुरु", "title"),
+    ("सुरक्षा विशेषज्ञों", "group"),
+    ("उत्तराखंड स्वास्थ्य विभाग", "organisation"),
+    ("पीट हेगसेथ", "name"),
+])
+def test_mention_kinds(mention, kind):
+    assert mention_kind(mention, default_registry()) == kind
