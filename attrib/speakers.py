@@ -148,6 +148,8 @@ class Registry:
         return set(self._titles.get(fold(mention), ()))
 
 
+# "एक अधिकारी", "कई विशेषज्ञ": someone new and unnamed, never an earlier speaker.
+_INDEFINITES = frozenset({"एक", "कई", "कुछ", "किसी", "a", "an", "some"})
 _GENITIVES = frozenset({"के", "की", "का", "of"})
 
 
@@ -168,7 +170,7 @@ def mention_kind(text: str, registry: Registry) -> str:
         return "document"
     if text.strip().startswith("@"):
         return "handle"
-    if any(key == g or key.endswith(" " + g) for g in GROUPS):
+    if any(key == g or key.endswith(" " + g) for g in GROUPS) or (key and key.split()[0] in _INDEFINITES):
         return "group"
     sp = registry.match_name(text)
     if sp is not None:
@@ -199,7 +201,13 @@ def is_bare_head(text: str) -> bool:
     """A role or organisation noun on its own (``कंपनी``, ``मंत्रालय``, ``योगगुरु``): it stands for
     someone the article named earlier."""
     key = fold(text)
+    if key in _SELF_STANDING:
+        return False
     return key in ORG_HEADS or key in _TITLE_HEADS
+
+
+# Bodies that speak as themselves (``सरकार ने कहा``, ``पुलिस के मुताबिक``) rather than for one named earlier.
+_SELF_STANDING = frozenset(fold(w) for w in ["सरकार", "सरकारों", "पुलिस", "प्रशासन", "मीडिया"])
 
 
 def looks_like_organisation(text: str, registry: "Registry") -> bool:

@@ -30,6 +30,8 @@ def test_registry_matches_mentions_as_written(mention, expected):
     ("सुरक्षा विशेषज्ञों", "group"),
     ("उत्तराखंड स्वास्थ्य विभाग", "organisation"),
     ("पीट हेगसेथ", "name"),
+    ("एक अधिकारी", "group"),   # someone new and unnamed
+    ("...", "name"),
 ])
 def test_mention_kinds(mention, kind):
     assert mention_kind(mention, default_registry()) == kind

@@ -216,7 +216,8 @@ class Attribution(Stateless):
         info["confidence"] = round(max(0.0, min(1.0, st.score * conf)), 4)
         return info
 
-    def _resolve(self, doc: Doc, mention: _Mention, speakers: list[_Mention], previous: Optional[dict]) -> dict:
+    def _resolve(self, doc: Doc, mention: _Mention, speakers: list[_Mention], previous: Optional[dict],
+                 depth: int = 0) -> dict:
         text = mention.span.text
         kind = mention_kind(text, self.registry)
         reg = self.registry
@@ -256,9 +257,9 @@ class Attribution(Stateless):
                     if len(words) > 1 and words[-1] == key:
                         antecedent = m.span
                         break
-            if antecedent is None and not holders and is_bare_head(text):
-                # a bare role noun ("कंपनी", "बाबा", "सीएम") for the latest named speaker of its sort
-                org = fold(text) in ORG_HEADS
+            if antecedent is None and not holders and (is_bare_head(text) or is_bare_head(text.split()[-1])):
+                # a role noun ("कंपनी", "बाबा", "एमबीबीएस छात्र") for the latest named speaker of its sort
+                org = fold(text.split()[-1]) in ORG_HEADS
                 fitting = [m for m in named if looks_like_organisation(m.span.text, reg) == org]
                 antecedent = fitting[0].span if fitting else None
             if antecedent is None and len(holders) == 1:
@@ -280,9 +281,14 @@ class Attribution(Stateless):
             key = fold(text)
             for m in named:
                 words = fold(m.span.text).split()
-                if len(words) > 1 and words[-1] == key:
+                if len(words) > 1 and key in (words[-1], words[0]):  # सिंह / राहुल for a fuller name
                     antecedent = m.span
                     break
+        if antecedent is not None and depth < 2 and mention_kind(antecedent.text, reg) in ("title", "pronoun", "document"):
+            # "गाइडलाइंस" -> "मंत्रालय" -> "स्वास्थ्य मंत्रालय": follow the chain one more link
+            inner = self._resolve(doc, _Mention(antecedent, mention.score), speakers, None, depth + 1)
+            if inner.get("antecedent") is not None or inner.get("speaker_id") is not None:
+                return inner
         target = antecedent if antecedent is not None else mention.span
         sp = reg.match_name(target.text)
         if sp is None and antecedent is not None:
