@@ -103,7 +103,7 @@ class Attribution(Stateless):
                 m for m in _rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score)
                 if not any(_overlaps(m.span, k.span) for k in statements)])
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
-        statements = [_clip_claim(doc, m) for m in statements]
+        statements = [_clip_claim(doc, m) for m in statements if not _names_a_work(doc, m.span)]
         model_speakers = by_label["SPEAKER"]
         extra = [m for m in self._gazetteer(doc) if not any(_overlaps(m.span, k.span) for k in model_speakers)]
         speakers = _non_overlapping(model_speakers + extra)
@@ -499,6 +499,16 @@ def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], s
                             and not _tweet_like(doc, m.span)) else "QUOTE"
         labelled.append(_Mention(Span(doc, m.span.start, m.span.end, label=label), m.score))
     return labelled
+
+
+def _names_a_work(doc: Doc, sp: Span) -> bool:
+    """A short quotation that names a film, book, campaign or ship (फिल्म 'पान सिंह तोमर') is a
+    title, not something anyone said."""
+    from .suggester import lexicon
+
+    if sp.label_ != "QUOTE" or sp.end - sp.start > 6 or sp.start < 2 or doc[sp.start - 1].text not in QUOTE_MARKS:
+        return False
+    return doc[sp.start - 2].text in lexicon()["work_nouns"]
 
 
 def _clip_claim(doc: Doc, m: _Mention) -> _Mention:

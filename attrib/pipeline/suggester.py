@@ -40,7 +40,7 @@ def lexicon() -> dict:
     for cue in {tuple(c.split()) for c in data["cues"]}:
         cues.setdefault(cue[0], []).append(cue)
     return {"cues": cues, "markers": set(data["speaker_markers"]),
-            "complementisers": set(data["claim_complementisers"])}
+            "complementisers": set(data["claim_complementisers"]), "work_nouns": set(data.get("work_nouns", ()))}
 
 
 def quote_pairs(doc: Doc) -> list[tuple[int, int]]:
