@@ -517,6 +517,8 @@ def _clip_claim(doc: Doc, m: _Mention) -> _Mention:
     from .sentences import TERMINALS, _is_initial
 
     sp = m.span
+    if sp.label_ == "QUOTE":
+        return _clip_quote(doc, m)
     if sp.label_ != "CLAIM":
         return m
     for k in range(sp.start + 1, sp.end - 1):
@@ -526,6 +528,29 @@ def _clip_claim(doc: Doc, m: _Mention) -> _Mention:
             while end > sp.start + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct):
                 end -= 1
             return _Mention(Span(doc, sp.start, end, label=sp.label_), m.score)
+    return m
+
+
+OPENING_MARKS = {"“", "‘", "«", "„", '"', "'", "‘‘", "''"}
+
+
+def _clip_quote(doc: Doc, m: _Mention) -> _Mention:
+    """A quotation the span model ran back over its introduction (``संजय भाटिया ने कहा, ‘‘हमने …``)
+    starts after the opening mark."""
+    from .suggester import lexicon
+
+    sp = m.span
+    cues = lexicon()["cues"]
+    for k in range(sp.start + 1, min(sp.end - 1, sp.start + 12)):
+        if doc[k].text in OPENING_MARKS:
+            intro = [t.text for t in doc[sp.start:k]]
+            if "ने" in intro or any(w in cues for w in intro):
+                s = k
+                while s < sp.end and (doc[s].text in OPENING_MARKS or doc[s].is_space):
+                    s += 1
+                if s < sp.end:
+                    return _Mention(Span(doc, s, sp.end, label=sp.label_), m.score)
+            break
     return m
 
 
