@@ -20,10 +20,14 @@ works() { [ -x "$VENV/bin/doccano" ] && "$VENV/bin/python" -c "import backend, g
 
 install() {
     if works; then echo "$VENV"; return 0; fi
-    command -v "$PY" >/dev/null || { echo "doccano needs $PY, which is not installed" >&2; return 3; }
+    if ! command -v "$PY" >/dev/null; then
+        # python3 will do when it is 3.11 (doccano 1.8.4 does not run on newer Pythons).
+        if python3 -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then PY=python3
+        else echo "doccano needs Python 3.11 ($PY), which is not installed" >&2; return 3; fi
+    fi
     rm -rf "$VENV"
     mkdir -p "$(dirname "$VENV")"
-    "$PY" -m venv "$VENV"
+    "$PY" -m venv "$VENV" || { echo "$PY cannot create a venv (is python3-venv installed?)" >&2; return 3; }
     # Without the marshmallow and numpy pins doccano 1.8.4 crashes on import.
     if ! "$VENV/bin/pip" install -q "${SPEC[@]}" >"$VENV.log" 2>&1 || ! works; then
         tail -5 "$VENV.log" >&2
