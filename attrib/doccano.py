@@ -22,7 +22,7 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional
 from urllib.parse import urlparse
 
 from .corpus import LABELS, RELATION_TYPES, STATEMENT_LABELS, sha256_text
@@ -384,11 +384,3 @@ def pull_export(client: DoccanoClient, project_id: int, out_dir: str | Path, *, 
         raise DoccanoError(f"the export of project {project_id} holds no JSONL file")
     return sorted(paths)
 
-
-def change_span(client: DoccanoClient, project_id: int, example_id: int,
-                pick: Callable[[dict], bool], **fields) -> dict:
-    """Edit the first span that ``pick`` selects, as an annotator would in the UI."""
-    for span in client.spans(project_id, example_id):
-        if pick(span):
-            return client.update_span(project_id, example_id, span["id"], **fields)
-    raise DoccanoError(f"no matching span in example {example_id}")

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from .corpus import LABELS, RELATION_TYPES, Article, CorpusMissing, Entity, Problem, parse_record, resolve_corpus_dir, sha256_text
+from .corpus import LABELS, RELATION_TYPES, Article, CorpusMissing, Problem, parse_record, resolve_corpus_dir, sha256_text
 from .errors import AnnotationError
 
 # Keys of a doccano line that are not example meta.

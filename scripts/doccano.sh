@@ -29,7 +29,9 @@ install() {
     mkdir -p "$(dirname "$VENV")"
     "$PY" -m venv "$VENV" || { echo "$PY cannot create a venv (is python3-venv installed?)" >&2; return 3; }
     # Without the marshmallow and numpy pins doccano 1.8.4 crashes on import.
-    if ! "$VENV/bin/pip" install -q "${SPEC[@]}" >"$VENV.log" 2>&1 || ! works; then
+    # One retry: a flaky index or a pip cache busy with another install should not skip the test.
+    if ! { "$VENV/bin/pip" install -q "${SPEC[@]}" >"$VENV.log" 2>&1 && works; } &&
+       ! { sleep 5; "$VENV/bin/pip" install -q "${SPEC[@]}" >>"$VENV.log" 2>&1 && works; }; then
         tail -5 "$VENV.log" >&2
         rm -rf "$VENV"
         echo "pip could not install ${SPEC[*]} (log: $VENV.log)" >&2

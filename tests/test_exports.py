@@ -173,3 +173,16 @@ def test_train_refuses_to_replace_a_directory_that_is_not_a_model(tmp_path):
     r = attrib("train", str(ROOT / "annotations" / "seeds.jsonl"), "--output", str(target), "--max-steps", "2")
     assert r.returncode == 1 and "not a model directory" in r.stderr
     assert (target / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_train_from_a_zip_export_writes_a_model_that_loads_and_shows_dev_scores(tmp_path):
+    from attrib.extract import load_model
+
+    export = tmp_path / "project-1.zip"
+    with zipfile.ZipFile(export, "w") as zf:
+        zf.writestr("all.jsonl", (ROOT / "annotations" / "seeds.jsonl").read_text(encoding="utf-8"))
+    r = attrib("train", str(export), "--output", str(tmp_path / "model"), "--max-steps", "2")
+    assert r.returncode == 0, r.stderr
+    assert "5 examples read" in r.stderr
+    assert "trained 2 steps on 5 articles" in r.stdout and all(lab in r.stdout for lab in ("QUOTE", "CLAIM", "SPEAKER", "CUE"))
+    assert load_model(str(tmp_path / "model")).pipe_names[-1] == "attrib_attribution"
