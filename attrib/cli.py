@@ -219,7 +219,9 @@ def train_cmd(
             _fail("no examples to train on")
         default_split = Path("annotations/split.json")
         splits = load_split(split) if split else (load_split(default_split) if default_split.exists() else {})
-        steps_shown = max_steps
+        from spacy.util import load_config
+
+        steps_shown = max_steps or load_config(config or DEFAULT_CONFIG)["training"]["max_steps"]
         with Progress(TextColumn("training"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[score]}"),
                       TimeElapsedColumn(), console=err, transient=False) as bar:
             task = bar.add_task("train", total=steps_shown, score="")
@@ -283,7 +285,8 @@ def doccano_push_cmd(
         _fail(str(e))
     if result is not None:
         for e in result.import_errors:
-            err.print(f"doccano refused: {e}", markup=False)
+            where = f"{e.get('filename', '')}:{e.get('line', '')}: " if isinstance(e, dict) else ""
+            err.print(f"doccano refused {where}{e.get('message', e) if isinstance(e, dict) else e}", markup=False)
         for src in result.skipped:
             err.print(f"already in the project, not pushed again: {src}", markup=False)
         Console().print(f"pushed {result.pushed} articles to project {pid} "

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from .corpus import LABELS, RELATION_TYPES, Article, CorpusMissing, Problem, parse_record, resolve_corpus_dir, sha256_text
+from .corpus import LABELS, QUOTE_MARKS, RELATION_TYPES, Article, CorpusMissing, Problem, parse_record, resolve_corpus_dir, sha256_text
 from .errors import AnnotationError
 
 # Keys of a doccano line that are not example meta.
@@ -132,13 +132,15 @@ def utf16_to_code_points(text: str) -> dict[int, int]:
     return table
 
 
-def _fits(text: str, start: Optional[int], end: Optional[int], bounds) -> bool:
-    """Does [start, end) look like a span an annotator meant: in range, no space or broken letter at
-    its edges, on token boundaries?"""
+def _fits(text: str, start: Optional[int], end: Optional[int], bounds, label: str = "") -> bool:
+    """Does [start, end) look like a span an annotator meant: in range, no space, broken letter or
+    (for a QUOTE) quote mark at its edges, on token boundaries?"""
     if start is None or end is None or not (0 <= start < end <= len(text)):
         return False
     span = text[start:end]
     if span != span.strip():
+        return False
+    if label == "QUOTE" and (span[0] in QUOTE_MARKS or span[-1] in QUOTE_MARKS):
         return False
     if unicodedata.category(text[start])[0] == "M" or (end < len(text) and unicodedata.category(text[end])[0] == "M"):
         return False  # starts on a vowel sign / virama, or cuts one off its letter
@@ -160,8 +162,8 @@ def reconcile_offsets(art: Article, bounds=None, prefer: Optional[str] = None) -
     differ = [e for e in art.entities.values() if (table.get(e.start), table.get(e.end)) != (e.start, e.end)]
     if not differ:
         return art, None
-    bad_cp = [e for e in differ if not _fits(text, e.start, e.end, bounds)]
-    bad_u16 = [e for e in differ if not _fits(text, table.get(e.start), table.get(e.end), bounds)]
+    bad_cp = [e for e in differ if not _fits(text, e.start, e.end, bounds, e.label)]
+    bad_u16 = [e for e in differ if not _fits(text, table.get(e.start), table.get(e.end), bounds, e.label)]
     if not bad_cp and not bad_u16:
         choice = prefer
     elif len(bad_cp) < len(bad_u16) and len(bad_cp) * 2 <= len(differ):

@@ -103,6 +103,17 @@ def test_irreconcilable_offsets_name_file_line_entity_and_both_readings(tmp_path
     assert repr(EMOJI[27:31]) in msg and repr(EMOJI[24:28]) in msg  # as code points, as UTF-16 units
 
 
+def test_when_both_readings_fit_the_files_other_examples_decide(tmp_path):
+    ambiguous = {"id": 2, "text": "🙏 क,ख,ग", "entities": [{"id": 1, "label": "SPEAKER", "start_offset": 4, "end_offset": 5}]}
+    alone = read_exports([write_jsonl(tmp_path / "alone.jsonl", [ambiguous])])
+    assert alone.articles == [] and "both readings fit" in str(alone.errors[0])
+    assert "'ख'" in str(alone.errors[0]) and "','" in str(alone.errors[0])
+    utf16 = emoji_line([("SPEAKER", 0, 6), ("QUOTE", 29, 42), ("CUE", 53, 56)])
+    res = read_exports([write_jsonl(tmp_path / "file.jsonl", [utf16, ambiguous])])
+    assert res.errors == [] and res.converted_utf16 == 2
+    assert spans(res.articles[1]) == [("SPEAKER", ",")]
+
+
 GOOD = relation_line(id=1, source="seeds/good.txt")
 
 
