@@ -204,7 +204,7 @@ def train_cmd(
     from .corpus import load_split
     from .exports import read_exports
     from .render.training import metrics_heading, metrics_table, problem_summary
-    from .train import DEFAULT_CONFIG, PACKAGE_MODEL, train_model
+    from .train import DEFAULT_CONFIG, PACKAGE_MODEL, check_training_inputs, train_model
 
     try:
         imported = read_exports(exports, corpus)
@@ -219,9 +219,8 @@ def train_cmd(
             _fail("no examples to train on")
         default_split = Path("annotations/split.json")
         splits = load_split(split) if split else (load_split(default_split) if default_split.exists() else {})
-        from spacy.util import load_config
-
-        steps_shown = max_steps or load_config(config or DEFAULT_CONFIG)["training"]["max_steps"]
+        target = output or PACKAGE_MODEL
+        steps_shown = check_training_inputs(target, config or DEFAULT_CONFIG, base, max_steps)
         with Progress(TextColumn("training"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[score]}"),
                       TimeElapsedColumn(), console=err, transient=False) as bar:
             task = bar.add_task("train", total=steps_shown, score="")
@@ -230,7 +229,7 @@ def train_cmd(
                 score = f"dev F1 {info['score']:.3f}" if info else None
                 bar.update(task, completed=step, **({"score": score} if score else {}))
 
-            result = train_model(imported.articles, splits, output or PACKAGE_MODEL, config=config or DEFAULT_CONFIG,
+            result = train_model(imported.articles, splits, target, config=config or DEFAULT_CONFIG,
                                  base=base, max_steps=max_steps, progress=progress)
     except AttribError as e:
         _fail(str(e))

@@ -139,6 +139,23 @@ def evaluate_docs(model: Path, docbin: Path) -> dict:
     return table
 
 
+def check_training_inputs(output: Path, config: Path = DEFAULT_CONFIG, base: Optional[Path] = None,
+                          max_steps: Optional[int] = None) -> int:
+    """Refuse early what would fail after the corpus is built; returns the number of steps planned."""
+    from spacy import util
+
+    _check_target(Path(output))
+    if not Path(config).is_file():
+        raise TrainError(f"{config}: no such training config")
+    try:
+        planned = util.load_config(config, interpolate=False)["training"]["max_steps"]
+    except Exception as e:  # thinc's config errors have many types
+        raise TrainError(f"{config}: not a usable training config: {e}") from None
+    if base is not None:
+        _check_model(Path(base), "base model")
+    return int(max_steps if max_steps is not None else planned)
+
+
 def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_CONFIG, base: Optional[Path] = None,
                 max_steps: Optional[int] = None, eval_frequency: Optional[int] = None, use_gpu: int = -1,
                 progress: Optional[Callable] = None) -> TrainResult:
@@ -156,17 +173,18 @@ def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_C
     from .pipeline import attribution, sentences, suggester  # noqa: F401  (registrations)
 
     output = Path(output)
-    _check_target(output)
-    if base is not None:
-        _check_model(Path(base), "base model")
+    check_training_inputs(output, config, base)
     with tempfile.TemporaryDirectory(prefix="attrib-train-") as tmp:
         tmp = Path(tmp)
         paths = build_docbins(articles, split, tmp / "corpus")
         if "train" not in paths:
             raise TrainError("no training articles: every article read belongs to the dev or test split")
         dev = paths.get("dev", paths["train"])
-        cfg = util.load_config(config, overrides={"paths.train": str(paths["train"]), "paths.dev": str(dev)},
-                               interpolate=False)
+        try:
+            cfg = util.load_config(config, overrides={"paths.train": str(paths["train"]), "paths.dev": str(dev)},
+                                   interpolate=False)
+        except Exception as e:  # thinc's config errors have many types
+            raise TrainError(f"{config}: not a usable training config: {e}") from None
         steps = int(max_steps if max_steps is not None else cfg["training"]["max_steps"])
         cfg["training"]["max_steps"] = steps
         cfg["training"]["eval_frequency"] = int(eval_frequency or min(cfg["training"]["eval_frequency"], max(1, steps // 2)))

@@ -197,3 +197,9 @@ def test_train_from_a_zip_export_writes_a_model_that_loads_and_shows_dev_scores(
     assert "5 examples read" in r.stderr
     assert "trained 2 steps on 5 articles" in r.stdout and all(lab in r.stdout for lab in ("QUOTE", "CLAIM", "SPEAKER", "CUE"))
     assert load_model(str(tmp_path / "model")).pipe_names[-1] == "attrib_attribution"
+
+
+def test_train_refuses_a_base_that_is_not_a_model_before_training(tmp_path):
+    r = attrib("train", str(ROOT / "annotations" / "seeds.jsonl"), "--output", str(tmp_path / "m"), "--base", str(tmp_path))
+    assert r.returncode == 1 and "the base model does not load" in r.stderr and "training" not in r.stderr
+    assert not (tmp_path / "m").exists()
