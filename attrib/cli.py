@@ -17,8 +17,11 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="Who said what in Hindi news: quotes, partial quotes and claims with their speakers.")
 annotations_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Annotation files: validate.")
 app.add_typer(annotations_app, name="annotations")
+doccano_app = typer.Typer(add_completion=False, no_args_is_help=True,
+                          help="The annotation loop with a doccano server (DOCCANO_URL, DOCCANO_USERNAME, DOCCANO_PASSWORD or ~/.netrc).")
+app.add_typer(doccano_app, name="doccano")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-SUBCOMMANDS = {"extract", "speakers", "evaluate", "annotations", "--help", "-h"}
+SUBCOMMANDS = {"extract", "speakers", "evaluate", "annotations", "train", "doccano", "--help", "-h"}
 
 
 class Format(str, Enum):
@@ -184,8 +187,134 @@ def check_cmd(
         raise typer.Exit(1)
 
 
+@app.command("train")
+def train_cmd(
+    exports: List[Path] = typer.Argument(..., help="doccano exports (.jsonl, or the .zip doccano downloads) and/or attrib annotation files."),
+    output: Path = typer.Option(None, "--output", "-o", help="Model directory to write (default: the model shipped in the package). Replaced only once the new model loads."),
+    base: Optional[Path] = typer.Option(None, "--base", help="Continue training from this model's components (e.g. attrib/model) instead of starting blank."),
+    split: Optional[Path] = typer.Option(None, "--split", help="Split file (default annotations/split.json when present); unlisted articles are assigned by hash."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Corpus directory for stand-off records (default ../shared/corpus)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Training config (default training/config.cfg)."),
+    max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1, help="Stop after this many steps (default: the config's)."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Train without the examples that have errors instead of stopping."),
+):
+    """Train the span model on doccano exports, evaluate it on the dev split and install it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .corpus import load_split
+    from .exports import read_exports
+    from .render.training import metrics_heading, metrics_table, problem_summary
+    from .train import DEFAULT_CONFIG, PACKAGE_MODEL, check_training_inputs, train_model
+
+    try:
+        imported = read_exports(exports, corpus)
+        for p in imported.errors:
+            err.print(f"error: {p}", markup=False)
+        for p in imported.warnings:
+            err.print(f"warning: {p}", markup=False)
+        err.print(problem_summary(imported), markup=False)
+        if imported.errors and not skip_bad:
+            _fail(f"{len(imported.errors)} examples have errors; fix the export, or pass --skip-bad to train without them")
+        if not imported.articles:
+            _fail("no examples to train on")
+        default_split = Path("annotations/split.json")
+        splits = load_split(split) if split else (load_split(default_split) if default_split.exists() else {})
+        target = output or PACKAGE_MODEL
+        steps_shown = check_training_inputs(target, config or DEFAULT_CONFIG, base, max_steps)
+        with Progress(TextColumn("training"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[score]}"),
+                      TimeElapsedColumn(), console=err, transient=False) as bar:
+            task = bar.add_task("train", total=steps_shown, score="")
+
+            def progress(step, info):
+                score = f"dev F1 {info['score']:.3f}" if info else None
+                bar.update(task, completed=step, **({"score": score} if score else {}))
+
+            result = train_model(imported.articles, splits, target, config=config or DEFAULT_CONFIG,
+                                 base=base, max_steps=max_steps, progress=progress)
+    except AttribError as e:
+        _fail(str(e))
+    out = Console()
+    out.print(metrics_heading(result), markup=False)
+    out.print(metrics_table(result))
+    out.print(f"model written to {result.output}", markup=False)
+
+
+def _doccano_client():
+    from .doccano import DoccanoClient
+
+    return DoccanoClient.from_env()
+
+
+@doccano_app.command("create")
+def doccano_create_cmd(
+    name: str = typer.Argument(..., help="Project name (an existing project of that name is reused and completed)."),
+    description: str = typer.Option("", "--description"),
+    individual: bool = typer.Option(False, "--individual", help="Each annotator labels alone (doccano's non-collaborative mode)."),
+):
+    """Create the project: spans QUOTE, CLAIM, SPEAKER, CUE; relations said_by, cue, refers_to."""
+    from .doccano import create_project
+
+    try:
+        project, created = create_project(_doccano_client(), name, description=description, collaborative=not individual)
+    except AttribError as e:
+        _fail(str(e))
+    Console().print(f"{'created' if created else 'reused'} project {project['name']!r} (id {project['id']})")
+
+
+@doccano_app.command("push")
+def doccano_push_cmd(
+    project: str = typer.Argument(..., help="Project id or name."),
+    files: List[str] = typer.Argument(..., help="Article files (UTF-8 text) to pre-annotate and upload."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model that pre-annotates (default: the shipped one)."),
+    relative_to: Optional[Path] = typer.Option(None, "--relative-to", help="Record each article's source relative to this directory (default: the path as given)."),
+):
+    """Upload articles with the current model's spans and relations, for annotators to correct."""
+    import os
+
+    from .doccano import find_project, push_articles
+
+    try:
+        client = _doccano_client()
+        pid = find_project(client, project)["id"]
+        inputs, failed = _read_inputs(files)
+        if relative_to:
+            inputs = [(Path(os.path.relpath(src, relative_to)).as_posix(), text) for src, text in inputs]
+        result = push_articles(client, pid, inputs, model=str(model) if model else None) if inputs else None
+    except AttribError as e:
+        _fail(str(e))
+    if result is not None:
+        for e in result.import_errors:
+            where = f"{e.get('filename', '')}:{e.get('line', '')}: " if isinstance(e, dict) else ""
+            err.print(f"doccano refused {where}{e.get('message', e) if isinstance(e, dict) else e}", markup=False)
+        for src in result.skipped:
+            err.print(f"already in the project, not pushed again: {src}", markup=False)
+        Console().print(f"pushed {result.pushed} articles to project {pid} "
+                        f"({result.entities} spans, {result.relations} relations pre-annotated)")
+    if failed or (result is not None and result.import_errors):
+        raise typer.Exit(1)
+
+
+@doccano_app.command("pull")
+def doccano_pull_cmd(
+    project: str = typer.Argument(..., help="Project id or name."),
+    output: Path = typer.Option(Path("exports"), "--output", "-o", help="Directory for the ZIP and its JSONL files."),
+    approved_only: bool = typer.Option(False, "--approved-only", help="Only examples marked done in doccano."),
+):
+    """Export the project from doccano, wait for the export, download and unzip the JSONL."""
+    from .doccano import find_project, pull_export
+
+    try:
+        client = _doccano_client()
+        pid = find_project(client, project)["id"]
+        paths = pull_export(client, pid, output, approved_only=approved_only)
+    except AttribError as e:
+        _fail(str(e))
+    for p in paths:
+        Console().print(str(p))
+
+
 def main(argv: Optional[List[str]] = None) -> None:
-    """Entry point: `attrib FILE...` runs `extract`; `attrib speakers|evaluate|annotations …` the others."""
+    """Entry point: `attrib FILE...` runs `extract`; `attrib speakers|evaluate|annotations|train|doccano …` the others."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in SUBCOMMANDS:
         args = ["extract", *args]

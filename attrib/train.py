@@ -11,11 +11,24 @@ target only after the new model has been written and loads.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import io
 import shutil
 import tempfile
+import warnings
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Optional
 
-from .corpus import SPANS_KEY, article_key, default_annotation_files, load_articles, load_split
+from spacy import registry as spacy_registry
+
+from .corpus import LABELS, SPANS_KEY, article_key, default_annotation_files, load_articles, load_split
+from .errors import AttribError
+
+
+class TrainError(AttribError):
+    """Training cannot start or its result cannot be installed."""
+
 
 CANDIDATES_KEY = "span_candidates"
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "training" / "config.cfg"
@@ -30,6 +43,18 @@ def blank_nlp():
     return spacy.blank("hi", config={"nlp": {"tokenizer": {"@tokenizers": "attrib.tokenizer.v1"}}})
 
 
+def split_part(key: str, split: dict) -> str:
+    """The part an article belongs to: as listed in the split file, else by the same hash rule as
+    ``training/make_split.py`` (70/15/15; seeds always train), so new articles never move."""
+    for part, keys in split.items():
+        if key in keys:
+            return part
+    if key.startswith("seeds/"):
+        return "train"
+    h = int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % 100
+    return "train" if h < 70 else "dev" if h < 85 else "test"
+
+
 def build_docbins(articles, split: dict, out_dir: Path) -> dict[str, Path]:
     """Write train.spacy / dev.spacy / test.spacy; returns their paths (only non-empty parts)."""
     from spacy.tokens import DocBin
@@ -37,13 +62,11 @@ def build_docbins(articles, split: dict, out_dir: Path) -> dict[str, Path]:
     from .corpus import to_doc
 
     nlp = blank_nlp()
-    where = {key: part for part, keys in split.items() for key in keys}
     bins = {part: DocBin() for part in ("train", "dev", "test")}
     for art in articles:
-        part = where.get(article_key(art), "train")
         doc = to_doc(nlp, art)
         doc.spans[CANDIDATES_KEY] = list(doc.spans[SPANS_KEY])
-        bins[part].add(doc)
+        bins[split_part(article_key(art), split)].add(doc)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {}
     for part, db in bins.items():
@@ -53,38 +76,159 @@ def build_docbins(articles, split: dict, out_dir: Path) -> dict[str, Path]:
     return paths
 
 
-def train(articles, split: dict, output: Path, *, config: Path = DEFAULT_CONFIG, max_steps: int | None = None,
-          eval_frequency: int | None = None, use_gpu: int = -1) -> Path:
-    """Train and write the best model to ``output``; returns that path."""
-    from spacy.cli.train import train as spacy_train
+@dataclass
+class TrainResult:
+    output: Path
+    steps: int
+    counts: dict  # articles per part used: train, dev, test
+    dev_is_train: bool  # no dev articles: the figures are on the training articles
+    scores: dict  # label -> {"p", "r", "f"} on dev (exact span match), plus "ALL"
+    base: Optional[Path] = None
+
+
+# The progress callback of the running training (spaCy builds the logger from the config registry).
+_progress: Optional[Callable] = None
+
+
+@spacy_registry.loggers("attrib.progress_logger.v1")
+def progress_logger():
+    """A training logger that reports each step to the callback ``train_model`` was given."""
+
+    def setup(nlp, stdout=None, stderr=None):
+        step = {"n": -1}
+
+        def log_step(info):
+            step["n"] += 1
+            if _progress is not None:
+                _progress(step["n"], info)
+
+        return log_step, lambda: None
+
+    return setup
+
+
+def _check_target(output: Path) -> None:
+    if output.exists() and not (output / "config.cfg").exists() and any(output.iterdir()):
+        raise TrainError(f"{output}: exists and is not a model directory; refusing to replace it (choose another --output)")
+
+
+def _check_model(path: Path, what: str) -> None:
+    import spacy
+
+    try:
+        nlp = spacy.load(path)
+    except Exception as e:  # spaCy raises many types for a broken model directory
+        raise TrainError(f"{path}: the {what} does not load: {e}") from None
+    if "attrib_attribution" not in nlp.pipe_names:
+        raise TrainError(f"{path}: the {what} is not an attrib model (pipeline {nlp.pipe_names})")
+
+
+def evaluate_docs(model: Path, docbin: Path) -> dict:
+    """Exact-match span P/R/F per label of ``model`` on the gold docs in ``docbin``."""
+    import spacy
+    from spacy.tokens import DocBin
+    from spacy.training import Example
+
+    nlp = spacy.load(model)
+    gold = list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
+    examples = [Example(nlp.make_doc(d.text), d) for d in gold]
+    scores = nlp.evaluate(examples)
+    per_type = scores.get(f"spans_{SPANS_KEY}_per_type") or {}
+    table = {lab: {k: round(float(per_type.get(lab, {}).get(k, 0.0)), 4) for k in "prf"} for lab in LABELS}
+    table["ALL"] = {k: round(float(scores.get(f"spans_{SPANS_KEY}_{k}") or 0.0), 4) for k in "prf"}
+    return table
+
+
+def check_training_inputs(output: Path, config: Path = DEFAULT_CONFIG, base: Optional[Path] = None,
+                          max_steps: Optional[int] = None) -> int:
+    """Refuse early what would fail after the corpus is built; returns the number of steps planned."""
+    from spacy import util
+
+    _check_target(Path(output))
+    if not Path(config).is_file():
+        raise TrainError(f"{config}: no such training config")
+    try:
+        planned = util.load_config(config, interpolate=False)["training"]["max_steps"]
+    except Exception as e:  # thinc's config errors have many types
+        raise TrainError(f"{config}: not a usable training config: {e}") from None
+    if base is not None:
+        _check_model(Path(base), "base model")
+    return int(max_steps if max_steps is not None else planned)
+
+
+def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_CONFIG, base: Optional[Path] = None,
+                max_steps: Optional[int] = None, eval_frequency: Optional[int] = None, use_gpu: int = -1,
+                progress: Optional[Callable] = None) -> TrainResult:
+    """Convert articles to DocBins (train/dev by ``split``), train with the checked-in config (or
+    continue from the components of ``base``), evaluate on dev, and install the model at
+    ``output``. The target is replaced only after training finished and the new model loads.
+
+    ``progress(step, info)`` is called after every step; ``info`` holds the scores on evaluation
+    steps and is None otherwise."""
+    global _progress
+    from spacy import util
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as train_loop
 
     from .pipeline import attribution, sentences, suggester  # noqa: F401  (registrations)
 
+    output = Path(output)
+    check_training_inputs(output, config, base)
     with tempfile.TemporaryDirectory(prefix="attrib-train-") as tmp:
         tmp = Path(tmp)
         paths = build_docbins(articles, split, tmp / "corpus")
         if "train" not in paths:
-            raise ValueError("no training articles")
-        overrides = {"paths.train": str(paths["train"]), "paths.dev": str(paths.get("dev", paths["train"]))}
-        if max_steps is not None:
-            overrides["training.max_steps"] = max_steps
-        if eval_frequency is not None:
-            overrides["training.eval_frequency"] = eval_frequency
-        spacy_train(config, tmp / "out", overrides=overrides, use_gpu=use_gpu)
+            raise TrainError("no training articles: every article read belongs to the dev or test split")
+        dev = paths.get("dev", paths["train"])
+        try:
+            cfg = util.load_config(config, overrides={"paths.train": str(paths["train"]), "paths.dev": str(dev)},
+                                   interpolate=False)
+        except Exception as e:  # thinc's config errors have many types
+            raise TrainError(f"{config}: not a usable training config: {e}") from None
+        steps = int(max_steps if max_steps is not None else cfg["training"]["max_steps"])
+        cfg["training"]["max_steps"] = steps
+        cfg["training"]["eval_frequency"] = int(eval_frequency or min(cfg["training"]["eval_frequency"], max(1, steps // 2)))
+        cfg["training"]["logger"] = {"@loggers": "attrib.progress_logger.v1"}
+        if base is not None:
+            for name in ("tok2vec", "span_finder", "spancat"):  # trained components continue from the base
+                cfg["components"][name] = {"source": str(Path(base).resolve())}
+        _progress = progress
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # spaCy's notes on sourced vectors and batch sizes
+                nlp = init_nlp(cfg, use_gpu=use_gpu)
+                sink = io.StringIO()
+                (tmp / "out").mkdir()
+                train_loop(nlp, tmp / "out", use_gpu=use_gpu, stdout=sink, stderr=sink)
+        finally:
+            _progress = None
         best = tmp / "out" / "model-best"
         if not best.exists():
             best = tmp / "out" / "model-last"
-        import spacy
-
-        spacy.load(best)  # the new model must load before it replaces anything
+        # The model's config names the training logger it was trained with; give it back spaCy's.
+        saved = util.load_config(best / "config.cfg", interpolate=False)
+        saved["training"]["logger"] = util.load_config(config, interpolate=False)["training"]["logger"]
+        saved.to_disk(best / "config.cfg")
+        _check_model(best, "new model")  # it must load before it replaces anything
+        scores = evaluate_docs(best, dev)
+        output.parent.mkdir(parents=True, exist_ok=True)
         staged = output.with_name(output.name + ".new")
         if staged.exists():
             shutil.rmtree(staged)
         shutil.copytree(best, staged)
+        counts = {part: sum(1 for a in articles if split_part(article_key(a), split) == part) for part in ("train", "dev", "test")}
     if output.exists():
         shutil.rmtree(output)
     staged.rename(output)
-    return output
+    return TrainResult(output=output, steps=steps, counts=counts, dev_is_train="dev" not in paths, scores=scores,
+                       base=Path(base) if base else None)
+
+
+def train(articles, split: dict, output: Path, *, config: Path = DEFAULT_CONFIG, max_steps: int | None = None,
+          eval_frequency: int | None = None, use_gpu: int = -1) -> Path:
+    """Train and write the best model to ``output``; returns that path."""
+    return train_model(articles, split, output, config=config, max_steps=max_steps, eval_frequency=eval_frequency,
+                       use_gpu=use_gpu).output
 
 
 def main(argv=None):
