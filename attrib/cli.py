@@ -167,6 +167,8 @@ def evaluate_cmd(
     e2e = result["end_to_end"]
     con.print(f"speaker accuracy {result['speaker_accuracy']:.3f} (on {result['speaker_matched']} found statements); "
               f"end-to-end P {e2e['p']:.3f} R {e2e['r']:.3f} F1 {e2e['f']:.3f}")
+    d = result["direct_quotes_exact"]
+    con.print(f"direct quotes, exact: P {d['p']:.3f} R {d['r']:.3f} F1 {d['f']:.3f}")
     con.print("quote recall by kind: " + ", ".join(f"{k} {v['recall']:.3f} ({v['gold']})" for k, v in result["quote_recall_by_kind"].items()))
 
 

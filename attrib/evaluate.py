@@ -4,6 +4,7 @@ Figures:
 - per label (QUOTE, CLAIM, SPEAKER, CUE): precision/recall/F1, exact (same characters) and loose
   (overlap ≥ 0.5: the shared characters are at least half of the longer span);
 - quote recall by kind (direct, partial, indirect), loose match;
+- direct quotes, exact: gold quotes of kind direct against statements the product labels direct;
 - speaker accuracy: of the gold statements the model found (loose), the share whose canonical
   speaker is right;
 - end to end: a predicted statement counts when it matches a gold statement (loose) *and* names
@@ -106,6 +107,7 @@ def evaluate(articles: Iterable[Article], nlp, registry: Registry | None = None)
     loose = {lab: Counts() for lab in LABELS}
     by_kind = {k: Counts() for k in ("direct", "partial", "indirect")}
     e2e = Counts()
+    direct = Counts()  # direct quotes, exact characters, as the product labels them
     spk_right = spk_total = 0
     docs = nlp.pipe((a.text for a in articles), batch_size=8)
     for art, doc in zip(articles, docs):
@@ -126,6 +128,13 @@ def evaluate(articles: Iterable[Article], nlp, registry: Registry | None = None)
             info = s._.get(EXTENSION) or {}
             pred_st.append({"span": (s.start_char, s.end_char),
                             "speaker": canonical_key(info.get("speaker_name"), info.get("speaker_id"), registry)})
+        gold_direct = sorted({g["span"] for g in gold_st if g["kind"] == "direct"})
+        pred_direct = sorted({(s.start_char, s.end_char) for s in doc.spans.get(STATEMENTS_KEY, [])
+                              if (s._.get(EXTENSION) or {}).get("kind") == "direct"})
+        tp, _ = _match(gold_direct, pred_direct, False)
+        direct.tp += tp
+        direct.fp += len(pred_direct) - tp
+        direct.fn += len(gold_direct) - tp
         _, m = _match([g["span"] for g in gold_st], [p["span"] for p in pred_st], True)
         correct = 0
         for i, g in enumerate(gold_st):
@@ -145,6 +154,7 @@ def evaluate(articles: Iterable[Article], nlp, registry: Registry | None = None)
         "articles": len(articles),
         "labels_exact": {k: v.as_dict() for k, v in exact.items()},
         "labels_overlap": {k: v.as_dict() for k, v in loose.items()},
+        "direct_quotes_exact": direct.as_dict(),
         "quote_recall_by_kind": {k: {"recall": v.as_dict()["r"], "gold": v.tp + v.fn} for k, v in by_kind.items()},
         "speaker_accuracy": round(spk_right / spk_total, 4) if spk_total else 0.0,
         "speaker_matched": spk_total,
