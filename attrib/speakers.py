@@ -38,6 +38,9 @@ ORG_HEADS = tuple(fold(h) for h in [
     "ट्रस्ट", "प्राधिकरण", "कार्यालय", "मीडिया", "ministry", "department", "government", "company",
     "organisation", "organization", "police", "bank", "court",
 ])
+# Registry kinds that are bodies, not people; an agency (PTI, AFP) is a source that reports others.
+ORGANISATION_KINDS = frozenset({"organisation", "agency"})
+SPEAKER_KINDS = ORGANISATION_KINDS | {"person"}
 # Groups (``अधिकारियों``, ``सुरक्षा विशेषज्ञों``): speakers in their own right that stand for nobody named.
 GROUPS = tuple(fold(g) for g in [
     "अधिकारियों", "विशेषज्ञों", "सूत्रों", "लोगों", "कर्मचारियों", "विश्लेषकों", "डॉक्टरों", "नेताओं",
@@ -81,6 +84,8 @@ class Registry:
             extra = set(rec) - known
             if extra:
                 raise RegistryError(f"{source}: speaker {rec['id']!r} has unknown fields {sorted(extra)}; expected {sorted(known)}")
+            if rec.get("kind", "person") not in SPEAKER_KINDS:
+                raise RegistryError(f"{source}: speaker {rec['id']!r} has kind {rec['kind']!r}; expected one of {sorted(SPEAKER_KINDS)}")
             sp = Speaker(
                 id=str(rec["id"]), name=str(rec["name"]), name_hi=rec.get("name_hi"),
                 kind=rec.get("kind", "person"), aliases=tuple(rec.get("aliases", ())),
@@ -174,7 +179,7 @@ def mention_kind(text: str, registry: Registry) -> str:
         return "group"
     sp = registry.match_name(text)
     if sp is not None:
-        return "organisation" if sp.kind == "organisation" else "name"
+        return "organisation" if sp.kind in ORGANISATION_KINDS else "name"
     if registry.title_candidates(text) or _looks_like_title(key) or key in ORG_HEADS:
         return "title"
     if any(key.endswith(" " + h) for h in ORG_HEADS):
@@ -213,7 +218,7 @@ _SELF_STANDING = frozenset(fold(w) for w in ["सरकार", "सरकार
 def looks_like_organisation(text: str, registry: "Registry") -> bool:
     sp = registry.match_name(text)
     if sp is not None:
-        return sp.kind == "organisation"
+        return sp.kind in ORGANISATION_KINDS
     key = fold(text)
     return any(key == h or key.endswith(" " + h) for h in ORG_HEADS)
 

@@ -35,3 +35,13 @@ def test_registry_matches_mentions_as_written(mention, expected):
 ])
 def test_mention_kinds(mention, kind):
     assert mention_kind(mention, default_registry()) == kind
+
+
+def test_a_registry_file_with_an_unknown_kind_is_refused(tmp_path):
+    from attrib.errors import RegistryError
+    from attrib.speakers import Registry
+
+    bad = tmp_path / "s.json"
+    bad.write_text('{"speakers": [{"id": "x", "name": "X", "kind": "persn"}]}', encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"s.json: speaker 'x' has kind 'persn'"):
+        Registry.load(bad)

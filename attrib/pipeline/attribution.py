@@ -206,6 +206,7 @@ class Attribution(Stateless):
         if continued:
             info = {k: previous[k] for k in ("mention", "antecedent", "speaker_id", "speaker_name", "speaker_name_hi")}
         elif mention is not None:
+            mention = _strip_marker(doc, mention)
             info = {"mention": mention.chars, **self._resolve(doc, mention, speakers, previous)}
             conf *= min(1.0, 0.5 + mention.score)
         else:
@@ -259,9 +260,18 @@ class Attribution(Stateless):
                         break
             if antecedent is None and not holders and (is_bare_head(text) or is_bare_head(text.split()[-1])):
                 # a role noun ("कंपनी", "बाबा", "एमबीबीएस छात्र") for the latest named speaker of its sort
-                org = fold(text.split()[-1]) in ORG_HEADS
-                fitting = [m for m in named if looks_like_organisation(m.span.text, reg) == org]
-                antecedent = fitting[0].span if fitting else None
+                head = fold(text.split()[-1])
+                if head in ORG_HEADS:
+                    # "आयोग" for "राष्ट्रीय स्वास्थ्य आयोग": the same head with its name, written earlier
+                    antecedent = _named_head(doc, head, max(0, doc[mention.span.start].sent.start - 200), mention.span.start)
+                    if antecedent is None:
+                        # "मंत्रालय" for "शिपिंग मिनिस्ट्री": the latest body named before it (not a news agency)
+                        bodies = [m for m in named if looks_like_organisation(m.span.text, reg)
+                                  and (reg.match_name(m.span.text) or _NO_SPEAKER).kind != "agency"]
+                        antecedent = bodies[0].span if bodies else None
+                else:
+                    fitting = [m for m in named if not looks_like_organisation(m.span.text, reg)]
+                    antecedent = fitting[0].span if fitting else None
             if antecedent is None and len(holders) == 1:
                 sp = reg.speakers[next(iter(holders))]
                 return {"antecedent": None, "speaker_id": sp.id, "speaker_name": sp.name, "speaker_name_hi": sp.name_hi}
@@ -342,6 +352,25 @@ def _org_phrase(doc: Doc, lo: int, hi: int) -> Optional[Span]:
                 k -= 1
             return doc[k:j + 1]
     return None
+
+
+def _named_head(doc: Doc, head: str, lo: int, hi: int) -> Optional[Span]:
+    """The latest ``<name words> <head>`` in ``doc[lo:hi]`` (``राष्ट्रीय स्वास्थ्य आयोग`` for ``आयोग``)."""
+    for j in range(hi - 1, lo, -1):
+        if fold(doc[j].text) == head:
+            phrase = _org_phrase(doc, max(lo, j - 3), j + 1)
+            if phrase is not None and len(phrase) > 1:
+                return phrase
+    return None
+
+
+def _strip_marker(doc: Doc, m: _Mention) -> _Mention:
+    """A mention the model took with its case marker (``डीजीपी ने``) is the name alone."""
+    sp = m.span
+    end = sp.end
+    while end > sp.start + 1 and doc[end - 1].text in SPEAKER_MARKERS | {"द्वारा"}:
+        end -= 1
+    return m if end == sp.end else _Mention(Span(doc, sp.start, end, label=sp.label_), m.score)
 
 
 def _agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
