@@ -17,32 +17,47 @@ The rules, in the order the component tries them (Hindi examples from the seeds)
 2. speaker: the SPEAKER mention before that cue in the sentence (``हेगसेथ ने कहा``), or after the
    statement for ``"…" : Name`` headlines and tweet signatures ``— Dr. S. Jaishankar (@…)``;
 3. a statement whose sentence names nobody continues the previous statement's speaker;
-4. pronouns (``उन्होंने``) stand for the previous statement's speaker when it is near, else the
-   nearest preceding named mention; titles (``विदेश मंत्री``) for the nearest preceding mention of
-   a registry speaker holding that title; short names (``सिंह``) for the nearest fuller mention
-   ending in that name; documents (``बयान``) for the organisation that issued them in the same
-   or previous sentence.
+4. the model saw no speaker before the cue: the phrase ``ने`` marks (``शिवराज सिंह चौहान ने आदेश
+   दिया है कि``), its title dropped;
+5. pronouns (``उन्होंने``) stand for the latest subject since the previous statement, else the
+   previous statement's speaker when it is near, else the nearest person named before; titles and
+   role nouns (``विदेश मंत्री``, ``योगगुरु``, ``कंपनी``) for a registry holder of the title, the name
+   written with the title (``डीजीपी एच.सी. अवस्थी``), or the latest speaker of their sort; short and
+   first names (``सिंह``, ``राहुल``) for the fuller name; documents (``बयान``, ``गाइडलाइंस``) for the
+   body that issued them; one more link is followed when the antecedent is itself a title or
+   document. Groups (``अधिकारियों``) and indefinites (``एक अधिकारी``) stand for nobody earlier.
+
+Surface patterns (quotation marks next to a cue, ``कि``-clauses after cue words, claims cut at their
+sentence's end, quoted film titles) are in :mod:`attrib.pipeline.surface`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .base import Stateless
+from .surface import (QUOTE_MARKS, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
+                      names_a_work, next_line_end, org_phrase, overlaps, rule_statements, strip_marker)
 from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind)
 from ..text import clutter_ranges, fold
 
+
 STATEMENTS_KEY = "attrib_statements"
+
+
 EXTENSION = "attrib"
+
+
 STATEMENT_LABELS = ("QUOTE", "CLAIM")
-QUOTE_MARKS = set("\"'“”‘’«»„") | {"''"}
+
+
 DIRECT_INTRO = {",", ":", "-", "–", "—", "।", ".", "?", "!", ";"}
-SPEAKER_MARKERS = {"ने", "का", "के", "की", "बोला", "बोले", "बोलीं", "द्वारा"}
+
+
 CONTINUATION_SENTENCES = 3
 
 
@@ -50,16 +65,6 @@ def install_extensions() -> None:
     """Register ``Span._.attrib`` once (idempotent, never ``force=True``)."""
     if not Span.has_extension(EXTENSION):
         Span.set_extension(EXTENSION, default=None)
-
-
-@dataclass
-class _Mention:
-    span: Span
-    score: float
-
-    @property
-    def chars(self) -> tuple[int, int]:
-        return (self.span.start_char, self.span.end_char)
 
 
 class Attribution(Stateless):
@@ -82,30 +87,30 @@ class Attribution(Stateless):
         if group is not None and "scores" in group.attrs:
             scores = group.attrs["scores"]
         spans = list(group) if group is not None else []
-        by_label: dict[str, list[_Mention]] = {"QUOTE": [], "CLAIM": [], "SPEAKER": [], "CUE": []}
+        by_label: dict[str, list[Mention]] = {"QUOTE": [], "CLAIM": [], "SPEAKER": [], "CUE": []}
         for i, sp in enumerate(spans):
             if sp.label_ not in by_label:
                 continue
             score = _score(scores, i, sp)
             if score < self.threshold:
                 continue
-            by_label[sp.label_].append(_Mention(sp, score))
+            by_label[sp.label_].append(Mention(sp, score))
         clutter = clutter_ranges(doc.text)
         cues_found = _non_overlapping(by_label["CUE"])
         if self.rules:
             # cue words the model passed over; they only introduce a कि-clause or a मुताबिक-claim
-            cues_found = sorted(cues_found + [m for m in _lexicon_cues(doc, self.lexicon_score)
-                                              if not any(_overlaps(m.span, c.span) for c in cues_found)],
+            cues_found = sorted(cues_found + [m for m in lexicon_cues(doc, self.lexicon_score)
+                                              if not any(overlaps(m.span, c.span) for c in cues_found)],
                                 key=lambda m: m.span.start)
         statements = _non_overlapping(by_label["QUOTE"] + by_label["CLAIM"])
         if self.rules:
             statements = _non_overlapping(statements + [
-                m for m in _rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score)
-                if not any(_overlaps(m.span, k.span) for k in statements)])
+                m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score)
+                if not any(overlaps(m.span, k.span) for k in statements)])
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
-        statements = [_clip_claim(doc, m) for m in statements if not _names_a_work(doc, m.span)]
+        statements = [clip_claim(doc, m) for m in statements if not names_a_work(doc, m.span)]
         model_speakers = by_label["SPEAKER"]
-        extra = [m for m in self._gazetteer(doc) if not any(_overlaps(m.span, k.span) for k in model_speakers)]
+        extra = [m for m in self._gazetteer(doc) if not any(overlaps(m.span, k.span) for k in model_speakers)]
         speakers = _non_overlapping(model_speakers + extra)
         cues = cues_found
         kept = []
@@ -125,7 +130,7 @@ class Attribution(Stateless):
     def initialize(self, get_examples=None, *, nlp=None):
         pass
 
-    def _gazetteer(self, doc: Doc) -> list[_Mention]:
+    def _gazetteer(self, doc: Doc) -> list[Mention]:
         """Registry names, aliases and handles in the text (``अमेरिकी विदेश विभाग``, ``@SecRubio``) and
         pronouns: mentions the model may have missed, used as speakers and antecedents."""
         names = self.registry._names
@@ -140,14 +145,14 @@ class Attribution(Stateless):
                 span = doc[i:i + k]
                 key = fold(span.text)
                 if key in names and len(names[key]) == 1:
-                    found.append(_Mention(span, self.gazetteer_score))
+                    found.append(Mention(span, self.gazetteer_score))
                     break
                 if k == 1 and key in PRONOUNS:
-                    found.append(_Mention(span, self.gazetteer_score))
+                    found.append(Mention(span, self.gazetteer_score))
         return found
 
     # -- rules
-    def _attribute(self, doc: Doc, st: _Mention, speakers: list[_Mention], cues: list[_Mention],
+    def _attribute(self, doc: Doc, st: Mention, speakers: list[Mention], cues: list[Mention],
                    previous: Optional[dict]) -> dict:
         span = st.span
         label = span.label_
@@ -155,8 +160,8 @@ class Attribution(Stateless):
         last_sent = doc[span.end - 1].sent
         lo, hi = first_sent.start, last_sent.end
         # tweets: the signature line follows the text; quotes of several lines: look one line on
-        hi_ext = min(len(doc), _next_line_end(doc, hi))
-        outside = lambda m: not _overlaps(m.span, span)
+        hi_ext = min(len(doc), next_line_end(doc, hi))
+        outside = lambda m: not overlaps(m.span, span)
         cue_before = [c for c in cues if lo <= c.span.start and c.span.end <= span.start]
         cue_after = [c for c in cues if span.end <= c.span.start and c.span.end <= hi]
         cue = None
@@ -182,9 +187,9 @@ class Attribution(Stateless):
                 mention = max(between, key=lambda m: (_marked(doc, m.span), -m.span.start))
         if mention is None and cue is not None and cue.span.start < span.start and self.rules:
             # the model saw no speaker: the phrase that "ने" marks before the cue (शिवराज सिंह चौहान ने आदेश दिया है कि)
-            agent = _agent_phrase(doc, cue.span, lo)
+            agent = agent_phrase(doc, cue.span, lo)
             if agent is not None:
-                mention = _Mention(agent, self.lexicon_score)
+                mention = Mention(agent, self.lexicon_score)
         if mention is None and in_window:
             # no cue, or nothing before it: before the statement in its sentence, else after it
             # ("…: अरविंद केजरीवाल", "— Dr. S. Jaishankar (@DrSJaishankar)")
@@ -206,7 +211,7 @@ class Attribution(Stateless):
         if continued:
             info = {k: previous[k] for k in ("mention", "antecedent", "speaker_id", "speaker_name", "speaker_name_hi")}
         elif mention is not None:
-            mention = _strip_marker(doc, mention)
+            mention = strip_marker(doc, mention)
             info = {"mention": mention.chars, **self._resolve(doc, mention, speakers, previous)}
             conf *= min(1.0, 0.5 + mention.score)
         else:
@@ -217,7 +222,7 @@ class Attribution(Stateless):
         info["confidence"] = round(max(0.0, min(1.0, st.score * conf)), 4)
         return info
 
-    def _resolve(self, doc: Doc, mention: _Mention, speakers: list[_Mention], previous: Optional[dict],
+    def _resolve(self, doc: Doc, mention: Mention, speakers: list[Mention], previous: Optional[dict],
                  depth: int = 0) -> dict:
         text = mention.span.text
         kind = mention_kind(text, self.registry)
@@ -263,7 +268,7 @@ class Attribution(Stateless):
                 head = fold(text.split()[-1])
                 if head in ORG_HEADS:
                     # "आयोग" for "राष्ट्रीय स्वास्थ्य आयोग": the same head with its name, written earlier
-                    antecedent = _named_head(doc, head, max(0, doc[mention.span.start].sent.start - 200), mention.span.start)
+                    antecedent = named_head(doc, head, max(0, doc[mention.span.start].sent.start - 200), mention.span.start)
                     if antecedent is None:
                         # "मंत्रालय" for "शिपिंग मिनिस्ट्री": the latest body named before it (not a news agency)
                         bodies = [m for m in named if looks_like_organisation(m.span.text, reg)
@@ -286,7 +291,7 @@ class Attribution(Stateless):
             if antecedent is None:
                 # "सरकार की ओर से जारी नयी गाइडलाइन", "गृह मंत्रालय की अधिसूचना": an organisation the
                 # model did not mark, found by its head word
-                antecedent = _org_phrase(doc, prev_lo, mention.span.start)
+                antecedent = org_phrase(doc, prev_lo, mention.span.start)
         elif kind == "name" and len(text.split()) == 1:
             key = fold(text)
             for m in named:
@@ -296,7 +301,7 @@ class Attribution(Stateless):
                     break
         if antecedent is not None and depth < 2 and mention_kind(antecedent.text, reg) in ("title", "pronoun", "document"):
             # "गाइडलाइंस" -> "मंत्रालय" -> "स्वास्थ्य मंत्रालय": follow the chain one more link
-            inner = self._resolve(doc, _Mention(antecedent, mention.score), speakers, None, depth + 1)
+            inner = self._resolve(doc, Mention(antecedent, mention.score), speakers, None, depth + 1)
             if inner.get("antecedent") is not None or inner.get("speaker_id") is not None:
                 return inner
         target = antecedent if antecedent is not None else mention.span
@@ -309,7 +314,7 @@ class Attribution(Stateless):
                 "speaker_name_hi": None}
 
 
-def _appositive(doc: Doc, mention: Span, speakers: list[_Mention], reg: Registry) -> Optional[Span]:
+def _appositive(doc: Doc, mention: Span, speakers: list[Mention], reg: Registry) -> Optional[Span]:
     """The name a title or role noun was written with: right after it in the mention's own sentence
     (``डीजीपी एच.सी. अवस्थी``), or earlier in the article after the same title (``योगगुरु रामदेव``)
     or before it (``अमेजन कंपनी``). A one-word title also matches by its head alone."""
@@ -331,84 +336,6 @@ def _appositive(doc: Doc, mention: Span, speakers: list[_Mention], reg: Registry
     return None
 
 
-AGENT_STOPS = frozenset({
-    "में", "से", "को", "पर", "ने", "कि", "है", "हैं", "था", "थे", "थी", "तो", "भी", "ही", "वहीं", "जबकि",
-    "लेकिन", "मगर", "साथ", "बाद", "दौरान", "इसके", "इस", "उस", "यह", "और", "व", "एवं", "जब", "तब", "अब",
-    "आज", "कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार", "तक", "लिए",
-    "हालांकि", "हालाँकि", "जारी", "पता", "चली", "चला", "गई", "गया", "गए", "नयी", "नई", "नए",
-})
-
-
-def _org_phrase(doc: Doc, lo: int, hi: int) -> Optional[Span]:
-    """The last organisation name in ``doc[lo:hi]`` found by its head (``मंत्रालय``, ``सरकार``),
-    with up to two words before the head (``केंद्रीय स्वास्थ्य मंत्रालय``)."""
-    for j in range(hi - 1, lo - 1, -1):
-        if fold(doc[j].text) in ORG_HEADS:
-            k = j
-            while k - 1 >= lo and j - (k - 1) <= 2:
-                t = doc[k - 1]
-                if t.is_punct or t.is_space or t.like_num or t.text in AGENT_STOPS or t.text in {"के", "की", "का"}:
-                    break
-                k -= 1
-            return doc[k:j + 1]
-    return None
-
-
-def _named_head(doc: Doc, head: str, lo: int, hi: int) -> Optional[Span]:
-    """The latest ``<name words> <head>`` in ``doc[lo:hi]`` (``राष्ट्रीय स्वास्थ्य आयोग`` for ``आयोग``)."""
-    for j in range(hi - 1, lo, -1):
-        if fold(doc[j].text) == head:
-            phrase = _org_phrase(doc, max(lo, j - 3), j + 1)
-            if phrase is not None and len(phrase) > 1:
-                return phrase
-    return None
-
-
-def _strip_marker(doc: Doc, m: _Mention) -> _Mention:
-    """A mention the model took with its case marker (``डीजीपी ने``) is the name alone."""
-    sp = m.span
-    end = sp.end
-    while end > sp.start + 1 and doc[end - 1].text in SPEAKER_MARKERS | {"द्वारा"}:
-        end -= 1
-    return m if end == sp.end else _Mention(Span(doc, sp.start, end, label=sp.label_), m.score)
-
-
-def _agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
-    """The noun phrase marked as the speaker before a cue: ``X ने <cue>`` (up to six words between
-    ``ने`` and the cue: ``X ने अधिकारियों को निर्देश दिया``), ``X के मुताबिक``, ``X की मानें तो``."""
-    i = cue.start - 1
-    if cue.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"} and doc[cue.start].text in {"के", "की", "का"}:
-        marker = cue.start
-    elif cue.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"} and i >= lo and doc[i].text in {"के", "की", "का"}:
-        marker = i
-    else:
-        marker = None
-        for j in range(i, max(lo, cue.start - 8) - 1, -1):
-            if doc[j].is_punct or doc[j].is_space or doc[j].text == "कि":
-                break
-            if doc[j].text == "ने":
-                marker = j
-                break
-    if marker is None:
-        return None
-    k = marker
-    while k - 1 >= lo and marker - (k - 1) <= 6:
-        t = doc[k - 1]
-        if t.is_punct or t.is_space or t.like_num or t.text in AGENT_STOPS or t.text in QUOTE_MARKS:
-            break
-        k -= 1
-    # "प्रदेश के मुख्यमंत्री शिवराज सिंह चौहान": the name after the last title word
-    for j in range(marker - 2, k - 1, -1):
-        if is_bare_head(doc[j].text):
-            k = j + 1
-            break
-    while k < marker and doc[k].text in {"के", "की", "का"}:
-        k += 1
-    if k >= marker:
-        return None
-    return doc[k:marker]
-
-
 def _signature(doc: Doc, sp: Span) -> bool:
     """A tweet or headline signature: the mention opens its line or follows a dash (``— Name (@x)``)."""
     i = sp.start - 1
@@ -417,7 +344,7 @@ def _signature(doc: Doc, sp: Span) -> bool:
     return i < 0 or doc[i].text in {"—", "–", "-", ":"} or "\n" in doc[i].whitespace_ or "\n" in doc[sp.start - 1].text
 
 
-def _first_of_pair(doc: Doc, sp: Span, named: list[_Mention]) -> Span:
+def _first_of_pair(doc: Doc, sp: Span, named: list[Mention]) -> Span:
     """"रूबियो और जयशंकर ने …": a statement of a pair goes to the first named (guidelines)."""
     if sp.start >= 2 and doc[sp.start - 1].text == "और":
         for m in named:
@@ -447,173 +374,11 @@ def _score(scores, i: int, sp: Span) -> float:
         return 1.0
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-AUXILIARIES = {"है", "था", "थे", "हैं", "थी", "गया", "गई", "गए", "गया है", "भी", "हुए"}
-
-
-def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], score: float) -> list[_Mention]:
-    """Statements the surface of Hindi reporting marks, given the cues and speakers the model found:
-
-    - a quotation in marks whose sentence holds a cue (``जयशंकर ने कहा, "…"``, ``… "सबसे महत्वपूर्ण
-      स्तंभों" में से एक बताया``);
-    - a ``कि``-clause after a cue (``…ने कहा है कि <CLAIM>``) to the end of its sentence;
-    - ``X के मुताबिक, <CLAIM>`` and headline ``X बोला- <CLAIM>``;
-    - tweet text around a signature line ``— Name (@handle) date``.
-    """
-    from .suggester import _sentence_end, _tweet_blocks, quote_pairs
-
-    out: list[_Mention] = []
-    cue_end = {c.span.end: c for c in cues}
-    cue_at = {i: c for c in cues for i in range(c.span.start, c.span.end)}
-
-    def cue_in(lo: int, hi: int) -> bool:
-        return any(lo <= c.span.start and c.span.end <= hi for c in cues)
-
-    for s, e in quote_pairs(doc):
-        while s < e and doc[s].is_space:
-            s += 1
-        while e > s and doc[e - 1].is_space:
-            e -= 1
-        if s >= e:
-            continue
-        lo = doc[max(s - 1, 0)].sent.start
-        hi = _next_line_end(doc, doc[e - 1].sent.end) if e < len(doc) else len(doc)
-        hi = min(hi, doc[min(e, len(doc) - 1)].sent.end)
-        if cue_in(lo, s) or cue_in(e, hi):
-            out.append(_Mention(doc[s:e], score))
-    for tok in doc:
-        i = tok.i
-        if tok.text == "कि" and i + 1 < len(doc):
-            j = i - 1
-            while j >= 0 and (doc[j].text in AUXILIARIES or doc[j].text == ","):
-                j -= 1
-            if j >= 0 and j in cue_at and cue_at[j].span.end == j + 1:
-                k = i + 1
-                while k < len(doc) and (doc[k].is_space or doc[k].text in {",", ":"}):
-                    k += 1
-                if k < len(doc) and doc[k].text not in QUOTE_MARKS:
-                    end = _sentence_end(doc, k)
-                    if end > k:
-                        out.append(_Mention(doc[k:end], score))
-        elif i in cue_end and i + 1 < len(doc):
-            cue = cue_end[i]
-            after = doc[i].text
-            head = cue.span.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"}
-            if after in {"-", ":", "–", "—"} or (head and (after == "," or not doc[i].is_punct)):
-                k = i + 1 if after in {"-", ":", "–", "—", ","} else i
-                while k < len(doc) and doc[k].is_space:
-                    k += 1
-                if k < len(doc) and doc[k].text not in QUOTE_MARKS:
-                    end = _sentence_end(doc, k)
-                    if end > k:
-                        out.append(_Mention(doc[k:end], score))
-    for tok in doc:
-        if tok.text in {"—", "–"} and tok.i + 2 < len(doc) and "(" in [t.text for t in doc[tok.i + 1:tok.i + 8]]:
-            blocks = sorted(_tweet_blocks(doc, tok.i))
-            before = [b for b in blocks if b[1] <= tok.i]
-            after = [b for b in blocks if b[0] > tok.i]
-            if before:
-                b = max(before, key=lambda b: b[1] - b[0])
-                out.append(_Mention(doc[b[0]:b[1]], score))
-            if after:
-                b = max(after, key=lambda b: (b[1] - b[0]) if not doc[b[1] - 1].text in {"…", "..."} else 0)
-                b = min((x for x in after if x[0] == b[0]), key=lambda x: -x[1])
-                out.append(_Mention(doc[b[0]:b[1]], score))
-    labelled = []
-    for m in out:
-        label = "CLAIM" if (m.span.start > 0 and doc[m.span.start - 1].text not in QUOTE_MARKS
-                            and not _tweet_like(doc, m.span)) else "QUOTE"
-        labelled.append(_Mention(Span(doc, m.span.start, m.span.end, label=label), m.score))
-    return labelled
-
-
-def _names_a_work(doc: Doc, sp: Span) -> bool:
-    """A short quotation that names a film, book, campaign or ship (फिल्म 'पान सिंह तोमर') is a
-    title, not something anyone said."""
-    from .suggester import lexicon
-
-    if sp.label_ != "QUOTE" or sp.end - sp.start > 6 or sp.start < 2 or doc[sp.start - 1].text not in QUOTE_MARKS:
-        return False
-    return doc[sp.start - 2].text in lexicon()["work_nouns"]
-
-
-def _clip_claim(doc: Doc, m: _Mention) -> _Mention:
-    """A claim is one sentence (annotations: 1 in 558 crosses a sentence end): cut it at the first
-    ``।``/``?``/``!`` or full stop that is not an initial (``डॉ.``, ``एस.``)."""
-    from .sentences import TERMINALS, _is_initial
-
-    sp = m.span
-    if sp.label_ == "QUOTE":
-        return _clip_quote(doc, m)
-    if sp.label_ != "CLAIM":
-        return m
-    for k in range(sp.start + 1, sp.end - 1):
-        t = doc[k].text
-        if t in TERMINALS or (t == "." and not _is_initial(doc[k - 1].text)):
-            end = k
-            while end > sp.start + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct):
-                end -= 1
-            return _Mention(Span(doc, sp.start, end, label=sp.label_), m.score)
-    return m
-
-
-OPENING_MARKS = {"“", "‘", "«", "„", '"', "'", "‘‘", "''"}
-
-
-def _clip_quote(doc: Doc, m: _Mention) -> _Mention:
-    """A quotation the span model ran back over its introduction (``संजय भाटिया ने कहा, ‘‘हमने …``)
-    starts after the opening mark."""
-    from .suggester import lexicon
-
-    sp = m.span
-    cues = lexicon()["cues"]
-    for k in range(sp.start + 1, min(sp.end - 1, sp.start + 12)):
-        if doc[k].text in OPENING_MARKS:
-            intro = [t.text for t in doc[sp.start:k]]
-            if "ने" in intro or any(w in cues for w in intro):
-                s = k
-                while s < sp.end and (doc[s].text in OPENING_MARKS or doc[s].is_space):
-                    s += 1
-                if s < sp.end:
-                    return _Mention(Span(doc, s, sp.end, label=sp.label_), m.score)
-            break
-    return m
-
-
-def _lexicon_cues(doc: Doc, score: float) -> list[_Mention]:
-    """Cue-lexicon words followed by ``कि`` (after auxiliaries) or heading a ``मुताबिक``/``अनुसार``/
-    ``मानें तो`` claim: the surface marks a reported statement even where the model saw no cue."""
-    from .suggester import lexicon
-
-    cues = lexicon()["cues"]
-    texts = [t.text for t in doc]
-    out = []
-    for i, t in enumerate(texts):
-        for cue in sorted(cues.get(t, ()), key=len, reverse=True):
-            end = i + len(cue)
-            if tuple(texts[i:end]) != cue:
-                continue
-            j = end
-            while j < len(doc) and (texts[j] in AUXILIARIES or texts[j] == ","):
-                j += 1
-            if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"}:
-                out.append(_Mention(doc[i:end], score))
-            break
-    return out
-
-
-def _tweet_like(doc: Doc, sp: Span) -> bool:
-    return sp.start == 0 or "\n" in doc[sp.start - 1].whitespace_ or "\n" in doc[sp.start - 1].text
-
-
-def _non_overlapping(mentions: list[_Mention]) -> list[_Mention]:
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
     """Greedy by score: the best of each set of overlapping spans survives."""
-    kept: list[_Mention] = []
+    kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (-m.score, -(m.span.end - m.span.start))):
-        if not any(_overlaps(m.span, k.span) for k in kept):
+        if not any(overlaps(m.span, k.span) for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.span.start)
 
@@ -643,19 +408,6 @@ def _sent_index(doc: Doc, i: int) -> int:
             starts.append(max(idx, 0))
         doc.user_data["_attrib_sent_starts"] = starts
     return starts[i]
-
-
-def _next_line_end(doc: Doc, i: int) -> int:
-    """Token index of the end of the line after the one that ends at/after token i."""
-    breaks = 0
-    j = i
-    while j < len(doc):
-        if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
-            breaks += 1
-            if breaks == 2:
-                return j + 1
-        j += 1
-    return len(doc)
 
 
 def _gap_has_speech_end(doc: Doc, a: int, b: int) -> bool:

@@ -1,0 +1,287 @@
+"""Surface patterns of Hindi reporting that the attribution component reads beside the span model:
+statements marked by quotation marks next to a cue, ``कि``-clauses after cue words, ``X के मुताबिक``
+claims, tweet text around a signature line; the phrase ``ने`` marks as the speaker; organisation
+names found by their head word; and the clipping of spans the model let run on.
+
+Everything here is a function of the Doc and the spans given; the cue lexicon and word lists are
+data (``attrib/data/cues.json``) or constant tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from ..speakers import ORG_HEADS, is_bare_head
+from ..text import fold
+
+
+QUOTE_MARKS = set("\"'“”‘’«»„") | {"''"}
+
+
+SPEAKER_MARKERS = {"ने", "का", "के", "की", "बोला", "बोले", "बोलीं", "द्वारा"}
+
+
+@dataclass
+class Mention:
+    span: Span
+    score: float
+
+    @property
+    def chars(self) -> tuple[int, int]:
+        return (self.span.start_char, self.span.end_char)
+
+
+AGENT_STOPS = frozenset({
+    "में", "से", "को", "पर", "ने", "कि", "है", "हैं", "था", "थे", "थी", "तो", "भी", "ही", "वहीं", "जबकि",
+    "लेकिन", "मगर", "साथ", "बाद", "दौरान", "इसके", "इस", "उस", "यह", "और", "व", "एवं", "जब", "तब", "अब",
+    "आज", "कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार", "तक", "लिए",
+    "हालांकि", "हालाँकि", "जारी", "पता", "चली", "चला", "गई", "गया", "गए", "नयी", "नई", "नए",
+})
+
+
+def org_phrase(doc: Doc, lo: int, hi: int) -> Optional[Span]:
+    """The last organisation name in ``doc[lo:hi]`` found by its head (``मंत्रालय``, ``सरकार``),
+    with up to two words before the head (``केंद्रीय स्वास्थ्य मंत्रालय``)."""
+    for j in range(hi - 1, lo - 1, -1):
+        if fold(doc[j].text) in ORG_HEADS:
+            k = j
+            while k - 1 >= lo and j - (k - 1) <= 2:
+                t = doc[k - 1]
+                if t.is_punct or t.is_space or t.like_num or t.text in AGENT_STOPS or t.text in {"के", "की", "का"}:
+                    break
+                k -= 1
+            return doc[k:j + 1]
+    return None
+
+
+def named_head(doc: Doc, head: str, lo: int, hi: int) -> Optional[Span]:
+    """The latest ``<name words> <head>`` in ``doc[lo:hi]`` (``राष्ट्रीय स्वास्थ्य आयोग`` for ``आयोग``)."""
+    for j in range(hi - 1, lo, -1):
+        if fold(doc[j].text) == head:
+            phrase = org_phrase(doc, max(lo, j - 3), j + 1)
+            if phrase is not None and len(phrase) > 1:
+                return phrase
+    return None
+
+
+def strip_marker(doc: Doc, m: Mention) -> Mention:
+    """A mention the model took with its case marker (``डीजीपी ने``) is the name alone."""
+    sp = m.span
+    end = sp.end
+    while end > sp.start + 1 and doc[end - 1].text in SPEAKER_MARKERS | {"द्वारा"}:
+        end -= 1
+    return m if end == sp.end else Mention(Span(doc, sp.start, end, label=sp.label_), m.score)
+
+
+def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
+    """The noun phrase marked as the speaker before a cue: ``X ने <cue>`` (up to six words between
+    ``ने`` and the cue: ``X ने अधिकारियों को निर्देश दिया``), ``X के मुताबिक``, ``X की मानें तो``."""
+    i = cue.start - 1
+    if cue.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"} and doc[cue.start].text in {"के", "की", "का"}:
+        marker = cue.start
+    elif cue.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"} and i >= lo and doc[i].text in {"के", "की", "का"}:
+        marker = i
+    else:
+        marker = None
+        for j in range(i, max(lo, cue.start - 8) - 1, -1):
+            if doc[j].is_punct or doc[j].is_space or doc[j].text == "कि":
+                break
+            if doc[j].text == "ने":
+                marker = j
+                break
+    if marker is None:
+        return None
+    k = marker
+    while k - 1 >= lo and marker - (k - 1) <= 6:
+        t = doc[k - 1]
+        if t.is_punct or t.is_space or t.like_num or t.text in AGENT_STOPS or t.text in QUOTE_MARKS:
+            break
+        k -= 1
+    # "प्रदेश के मुख्यमंत्री शिवराज सिंह चौहान": the name after the last title word
+    for j in range(marker - 2, k - 1, -1):
+        if is_bare_head(doc[j].text):
+            k = j + 1
+            break
+    while k < marker and doc[k].text in {"के", "की", "का"}:
+        k += 1
+    if k >= marker:
+        return None
+    return doc[k:marker]
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+AUXILIARIES = {"है", "था", "थे", "हैं", "थी", "गया", "गई", "गए", "गया है", "भी", "हुए"}
+
+
+def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], score: float) -> list[Mention]:
+    """Statements the surface of Hindi reporting marks, given the cues and speakers the model found:
+
+    - a quotation in marks whose sentence holds a cue (``जयशंकर ने कहा, "…"``, ``… "सबसे महत्वपूर्ण
+      स्तंभों" में से एक बताया``);
+    - a ``कि``-clause after a cue (``…ने कहा है कि <CLAIM>``) to the end of its sentence;
+    - ``X के मुताबिक, <CLAIM>`` and headline ``X बोला- <CLAIM>``;
+    - tweet text around a signature line ``— Name (@handle) date``.
+    """
+    from .suggester import _sentence_end, _tweet_blocks, quote_pairs
+
+    out: list[Mention] = []
+    cue_end = {c.span.end: c for c in cues}
+    cue_at = {i: c for c in cues for i in range(c.span.start, c.span.end)}
+
+    def cue_in(lo: int, hi: int) -> bool:
+        return any(lo <= c.span.start and c.span.end <= hi for c in cues)
+
+    for s, e in quote_pairs(doc):
+        while s < e and doc[s].is_space:
+            s += 1
+        while e > s and doc[e - 1].is_space:
+            e -= 1
+        if s >= e:
+            continue
+        lo = doc[max(s - 1, 0)].sent.start
+        hi = next_line_end(doc, doc[e - 1].sent.end) if e < len(doc) else len(doc)
+        hi = min(hi, doc[min(e, len(doc) - 1)].sent.end)
+        if cue_in(lo, s) or cue_in(e, hi):
+            out.append(Mention(doc[s:e], score))
+    for tok in doc:
+        i = tok.i
+        if tok.text == "कि" and i + 1 < len(doc):
+            j = i - 1
+            while j >= 0 and (doc[j].text in AUXILIARIES or doc[j].text == ","):
+                j -= 1
+            if j >= 0 and j in cue_at and cue_at[j].span.end == j + 1:
+                k = i + 1
+                while k < len(doc) and (doc[k].is_space or doc[k].text in {",", ":"}):
+                    k += 1
+                if k < len(doc) and doc[k].text not in QUOTE_MARKS:
+                    end = _sentence_end(doc, k)
+                    if end > k:
+                        out.append(Mention(doc[k:end], score))
+        elif i in cue_end and i + 1 < len(doc):
+            cue = cue_end[i]
+            after = doc[i].text
+            head = cue.span.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"}
+            if after in {"-", ":", "–", "—"} or (head and (after == "," or not doc[i].is_punct)):
+                k = i + 1 if after in {"-", ":", "–", "—", ","} else i
+                while k < len(doc) and doc[k].is_space:
+                    k += 1
+                if k < len(doc) and doc[k].text not in QUOTE_MARKS:
+                    end = _sentence_end(doc, k)
+                    if end > k:
+                        out.append(Mention(doc[k:end], score))
+    for tok in doc:
+        if tok.text in {"—", "–"} and tok.i + 2 < len(doc) and "(" in [t.text for t in doc[tok.i + 1:tok.i + 8]]:
+            blocks = sorted(_tweet_blocks(doc, tok.i))
+            before = [b for b in blocks if b[1] <= tok.i]
+            after = [b for b in blocks if b[0] > tok.i]
+            if before:
+                b = max(before, key=lambda b: b[1] - b[0])
+                out.append(Mention(doc[b[0]:b[1]], score))
+            if after:
+                b = max(after, key=lambda b: (b[1] - b[0]) if not doc[b[1] - 1].text in {"…", "..."} else 0)
+                b = min((x for x in after if x[0] == b[0]), key=lambda x: -x[1])
+                out.append(Mention(doc[b[0]:b[1]], score))
+    labelled = []
+    for m in out:
+        label = "CLAIM" if (m.span.start > 0 and doc[m.span.start - 1].text not in QUOTE_MARKS
+                            and not tweet_like(doc, m.span)) else "QUOTE"
+        labelled.append(Mention(Span(doc, m.span.start, m.span.end, label=label), m.score))
+    return labelled
+
+
+def names_a_work(doc: Doc, sp: Span) -> bool:
+    """A short quotation that names a film, book, campaign or ship (फिल्म 'पान सिंह तोमर') is a
+    title, not something anyone said."""
+    from .suggester import lexicon
+
+    if sp.label_ != "QUOTE" or sp.end - sp.start > 6 or sp.start < 2 or doc[sp.start - 1].text not in QUOTE_MARKS:
+        return False
+    return doc[sp.start - 2].text in lexicon()["work_nouns"]
+
+
+def clip_claim(doc: Doc, m: Mention) -> Mention:
+    """A claim is one sentence (annotations: 1 in 558 crosses a sentence end): cut it at the first
+    ``।``/``?``/``!`` or full stop that is not an initial (``डॉ.``, ``एस.``)."""
+    from .sentences import TERMINALS, _is_initial
+
+    sp = m.span
+    if sp.label_ == "QUOTE":
+        return clip_quote(doc, m)
+    if sp.label_ != "CLAIM":
+        return m
+    for k in range(sp.start + 1, sp.end - 1):
+        t = doc[k].text
+        if t in TERMINALS or (t == "." and not _is_initial(doc[k - 1].text)):
+            end = k
+            while end > sp.start + 1 and (doc[end - 1].is_space or doc[end - 1].is_punct):
+                end -= 1
+            return Mention(Span(doc, sp.start, end, label=sp.label_), m.score)
+    return m
+
+
+OPENING_MARKS = {"“", "‘", "«", "„", '"', "'", "‘‘", "''"}
+
+
+def clip_quote(doc: Doc, m: Mention) -> Mention:
+    """A quotation the span model ran back over its introduction (``संजय भाटिया ने कहा, ‘‘हमने …``)
+    starts after the opening mark."""
+    from .suggester import lexicon
+
+    sp = m.span
+    cues = lexicon()["cues"]
+    for k in range(sp.start + 1, min(sp.end - 1, sp.start + 12)):
+        if doc[k].text in OPENING_MARKS:
+            intro = [t.text for t in doc[sp.start:k]]
+            if "ने" in intro or any(w in cues for w in intro):
+                s = k
+                while s < sp.end and (doc[s].text in OPENING_MARKS or doc[s].is_space):
+                    s += 1
+                if s < sp.end:
+                    return Mention(Span(doc, s, sp.end, label=sp.label_), m.score)
+            break
+    return m
+
+
+def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
+    """Cue-lexicon words followed by ``कि`` (after auxiliaries) or heading a ``मुताबिक``/``अनुसार``/
+    ``मानें तो`` claim: the surface marks a reported statement even where the model saw no cue."""
+    from .suggester import lexicon
+
+    cues = lexicon()["cues"]
+    texts = [t.text for t in doc]
+    out = []
+    for i, t in enumerate(texts):
+        for cue in sorted(cues.get(t, ()), key=len, reverse=True):
+            end = i + len(cue)
+            if tuple(texts[i:end]) != cue:
+                continue
+            j = end
+            while j < len(doc) and (texts[j] in AUXILIARIES or texts[j] == ","):
+                j += 1
+            if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"}:
+                out.append(Mention(doc[i:end], score))
+            break
+    return out
+
+
+def tweet_like(doc: Doc, sp: Span) -> bool:
+    return sp.start == 0 or "\n" in doc[sp.start - 1].whitespace_ or "\n" in doc[sp.start - 1].text
+
+
+def next_line_end(doc: Doc, i: int) -> int:
+    """Token index of the end of the line after the one that ends at/after token i."""
+    breaks = 0
+    j = i
+    while j < len(doc):
+        if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
+            breaks += 1
+            if breaks == 2:
+                return j + 1
+        j += 1
+    return len(doc)
