@@ -90,7 +90,7 @@ class Attribution(Stateless):
             by_label[sp.label_].append(_Mention(sp, score))
         clutter = clutter_ranges(doc.text)
         cues_found = _non_overlapping(by_label["CUE"])
-        statements = _non_overlapping(by_label["QUOTE"] + by_label["CLAIM"])
+        statements = _non_overlapping(_repair_against_marks(doc, by_label["QUOTE"] + by_label["CLAIM"]))
         if self.rules:
             statements = _non_overlapping(statements + [
                 m for m in _rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score)
@@ -376,6 +376,54 @@ def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], s
                             and not _tweet_like(doc, m.span)) else "QUOTE"
         labelled.append(_Mention(Span(doc, m.span.start, m.span.end, label=label), m.score))
     return labelled
+
+
+def _repair_against_marks(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Bring the model's statement spans in line with the quotation marks around them.
+
+    - A span that crosses a pair of marks (starts inside the inner quote of ``कहा, "… 'हम तैयार
+      हैं' और …"`` and ends at the outer closing mark) becomes the smallest pair that holds it.
+    - A span that runs over a blank line without being closed by a mark (an opening ``"`` never
+      closed: ``कहा, "हम तैयार हैं।⏎⏎राजनाथ सिंह ने कहा …``) ends at that paragraph's end. A quote
+      in marks may run over paragraphs.
+    """
+    from .suggester import quote_pairs
+
+    pairs = quote_pairs(doc)
+    out = []
+    for m in mentions:
+        s, e = m.span.start, m.span.end
+        crossed = any((ps <= s < pe < e) or (s < ps < e <= pe) for ps, pe in pairs)
+        if crossed:
+            holders = [(ps, pe) for ps, pe in pairs if ps <= s and e <= pe]
+            if holders:
+                s, e = min(holders, key=lambda p: p[1] - p[0])
+        if not _enclosed_in_marks(doc, s, e):
+            brk = next((t.i for t in doc[s:e] if t.i > s and _blank_line(t)), None)
+            if brk is not None:
+                e = brk
+                while e > s and doc[e - 1].is_space:
+                    e -= 1
+        if s < e and (s, e) != (m.span.start, m.span.end):
+            m = _Mention(Span(doc, s, e, label=m.span.label_), m.score)
+        if s < e:
+            out.append(m)
+    return out
+
+
+def _blank_line(tok) -> bool:
+    return tok.text.count("\n") >= 2 or tok.whitespace_.count("\n") >= 2 or (
+        "\n" in tok.text and tok.i > 0 and "\n" in tok.doc[tok.i - 1].whitespace_)
+
+
+def _enclosed_in_marks(doc: Doc, s: int, e: int) -> bool:
+    i = s - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    j = e
+    while j < len(doc) and (doc[j].is_space or doc[j].text in {"।", ".", "?", "!"}):
+        j += 1
+    return i >= 0 and doc[i].text in QUOTE_MARKS and j < len(doc) and doc[j].text in QUOTE_MARKS
 
 
 def _tweet_like(doc: Doc, sp: Span) -> bool:
