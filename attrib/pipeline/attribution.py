@@ -82,8 +82,8 @@ class Attribution(Stateless):
         spans = list(group) if group is not None else []
         by_label: dict[str, list[_Mention]] = {"QUOTE": [], "CLAIM": [], "SPEAKER": [], "CUE": []}
         for i, sp in enumerate(spans):
-            if sp.label_ not in by_label:
-                continue
+            if sp.label_ not in by_label or not sp.text.strip():
+                continue  # a whitespace-only span (the model can propose one) is no mention
             score = _score(scores, i, sp)
             if score < self.threshold:
                 continue
@@ -349,7 +349,7 @@ def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], s
         elif i in cue_end and i + 1 < len(doc):
             cue = cue_end[i]
             after = doc[i].text
-            head = cue.span.text.split()[-1] in {"मुताबिक", "अनुसार"}
+            head = cue.span.text.split()[-1:] in (["मुताबिक"], ["अनुसार"])
             if after in {"-", ":", "–", "—"} or (head and (after == "," or not doc[i].is_punct)):
                 k = i + 1 if after in {"-", ":", "–", "—", ","} else i
                 while k < len(doc) and doc[k].is_space:
