@@ -71,6 +71,7 @@ class Attribution(Stateless):
         self.spans_key = spans_key
         self.threshold = threshold
         self.registry: Registry = default_registry()
+        self._text = ""  # the text of the doc being processed (set per call)
         install_extensions()
 
     # -- spaCy component protocol
@@ -88,12 +89,16 @@ class Attribution(Stateless):
             if score < self.threshold:
                 continue
             by_label[sp.label_].append(_Mention(sp, score))
-        clutter = clutter_ranges(doc.text)
+        self._text = doc.text  # Doc.text joins every token: read it once per doc, not per mention
+        clutter = clutter_ranges(self._text)
         cues_found = _non_overlapping(by_label["CUE"])
-        statements = _non_overlapping(_repair_against_marks(doc, by_label["QUOTE"] + by_label["CLAIM"]))
+        from .suggester import quote_pairs
+
+        pairs = quote_pairs(doc)
+        statements = _non_overlapping(_repair_against_marks(doc, by_label["QUOTE"] + by_label["CLAIM"], pairs))
         if self.rules:
             statements = _non_overlapping(statements + [
-                m for m in _rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score)
+                m for m in _rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs)
                 if not any(_overlaps(m.span, k.span) for k in statements)])
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
         model_speakers = by_label["SPEAKER"]
@@ -123,19 +128,30 @@ class Attribution(Stateless):
         names = self.registry._names
         found = []
         n = len(doc)
+        # token attributes read once: creating Token/Span objects per n-gram dominated the run time
+        text = self._text
+        starts, ends, space, skip = [], [], [], []
+        for t in doc:
+            starts.append(t.idx)
+            ends.append(t.idx + len(t.text))
+            space.append(t.is_space)
+            skip.append(t.is_punct or t.is_space)
+        folded: dict[str, str] = {}
         for i in range(n):
-            if doc[i].is_punct or doc[i].is_space:
+            if skip[i]:
                 continue
             for k in (4, 3, 2, 1):
-                if i + k > n or any(t.is_space for t in doc[i:i + k]):
+                if i + k > n or any(space[i:i + k]):
                     continue
-                span = doc[i:i + k]
-                key = fold(span.text)
+                surface = text[starts[i]:ends[i + k - 1]]  # == doc[i:i + k].text
+                key = folded.get(surface)
+                if key is None:
+                    key = folded[surface] = fold(surface)
                 if key in names and len(names[key]) == 1:
-                    found.append(_Mention(span, self.gazetteer_score))
+                    found.append(_Mention(doc[i:i + k], self.gazetteer_score))
                     break
                 if k == 1 and key in PRONOUNS:
-                    found.append(_Mention(span, self.gazetteer_score))
+                    found.append(_Mention(doc[i:i + k], self.gazetteer_score))
         return found
 
     # -- rules
@@ -233,7 +249,7 @@ class Attribution(Stateless):
                 # "डीजीपी एच.सी. अवस्थी ने …" earlier: the name that followed the same title
                 key = fold(text)
                 for m in named:
-                    before = fold(doc.text[max(0, m.span.start_char - len(text) - 2):m.span.start_char])
+                    before = fold(self._text[max(0, m.span.start_char - len(text) - 2):m.span.start_char])
                     if before.endswith(key):
                         antecedent = m.span
                         break
@@ -302,7 +318,8 @@ def _overlaps(a: Span, b: Span) -> bool:
 AUXILIARIES = {"है", "था", "थे", "हैं", "थी", "गया", "गई", "गए", "गया है", "भी", "हुए"}
 
 
-def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], score: float) -> list[_Mention]:
+def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], score: float,
+                     pairs: Optional[list[tuple[int, int]]] = None) -> list[_Mention]:
     """Statements the surface of Hindi reporting marks, given the cues and speakers the model found:
 
     - a quotation in marks whose sentence holds a cue (``जयशंकर ने कहा, "…"``, ``… "सबसे महत्वपूर्ण
@@ -320,7 +337,8 @@ def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], s
     def cue_in(lo: int, hi: int) -> bool:
         return any(lo <= c.span.start and c.span.end <= hi for c in cues)
 
-    for s, e in quote_pairs(doc):
+    has_sents = doc.has_annotation("SENT_START")
+    for s, e in (quote_pairs(doc) if pairs is None else pairs):
         while s < e and doc[s].is_space:
             s += 1
         while e > s and doc[e - 1].is_space:
@@ -343,7 +361,7 @@ def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], s
                 while k < len(doc) and (doc[k].is_space or doc[k].text in {",", ":"}):
                     k += 1
                 if k < len(doc) and doc[k].text not in QUOTE_MARKS:
-                    end = _sentence_end(doc, k)
+                    end = _sentence_end(doc, k, has_sents)
                     if end > k:
                         out.append(_Mention(doc[k:end], score))
         elif i in cue_end and i + 1 < len(doc):
@@ -355,7 +373,7 @@ def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], s
                 while k < len(doc) and doc[k].is_space:
                     k += 1
                 if k < len(doc) and doc[k].text not in QUOTE_MARKS:
-                    end = _sentence_end(doc, k)
+                    end = _sentence_end(doc, k, has_sents)
                     if end > k:
                         out.append(_Mention(doc[k:end], score))
     for tok in doc:
@@ -378,7 +396,7 @@ def _rule_statements(doc: Doc, cues: list[_Mention], speakers: list[_Mention], s
     return labelled
 
 
-def _repair_against_marks(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+def _repair_against_marks(doc: Doc, mentions: list[_Mention], pairs: list[tuple[int, int]]) -> list[_Mention]:
     """Bring the model's statement spans in line with the quotation marks around them.
 
     - A span that crosses a pair of marks (starts inside the inner quote of ``कहा, "… 'हम तैयार
@@ -387,9 +405,6 @@ def _repair_against_marks(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
       closed: ``कहा, "हम तैयार हैं।⏎⏎राजनाथ सिंह ने कहा …``) ends at that paragraph's end. A quote
       in marks may run over paragraphs.
     """
-    from .suggester import quote_pairs
-
-    pairs = quote_pairs(doc)
     out = []
     for m in mentions:
         s, e = m.span.start, m.span.end
