@@ -45,7 +45,7 @@ def _read_inputs(files: List[str], max_mb: float = 10.0):
     counted, never raised."""
     from .text import load_article, read_stream
 
-    max_bytes = int(max_mb * 1_000_000) or None
+    max_bytes = max(1, int(max_mb * 1_000_000)) if max_mb > 0 else None
     good, failed = [], 0
     for f in files:
         try:
@@ -65,7 +65,7 @@ def _read_inputs(files: List[str], max_mb: float = 10.0):
 
 @app.command("extract")
 def extract_cmd(
-    files: List[str] = typer.Argument(..., help="Article files (UTF-8 text); '-' reads stdin."),
+    files: List[str] = typer.Argument(..., help="Article text files (UTF-8, or UTF-16 with a BOM); '-' reads stdin."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table or html (for people); json, jsonl or jsonld (schema.org, for CMSs)."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements by this speaker (registry id, or part of the name)."),
     kind: Optional[Kind] = typer.Option(None, "--kind", help="Only direct, partial or indirect statements."),

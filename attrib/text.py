@@ -270,8 +270,8 @@ def read_stream(stream, source: str = "<stdin>", max_bytes: int | None = None) -
 
 
 def _too_big(source: str, size: int | None, max_bytes: int) -> str:
-    have = f"{size / 1e6:.1f} MB" if size is not None else "more than that"
-    return (f"{source}: {have} is over the {max_bytes / 1e6:g} MB limit for one article; split it into articles, "
+    have = f"{size / 1e6:.1f} MB is over" if size is not None else "more than"
+    return (f"{source}: {have} the {max_bytes / 1e6:g} MB limit for one article; split it into articles, "
             "or raise the limit with --max-mb (0 = none; long texts are processed paragraph by paragraph)")
 
 

@@ -127,7 +127,7 @@ def test_all_inputs_bad_prints_no_result(tmp_path):
 
 def test_stdin_size_limit(tmp_path):
     r = attrib("-", "--max-mb", "0.001", stdin=HINDI * 50)
-    assert r.returncode == 1 and "<stdin>: more than that is over the 0.001 MB limit" in r.stderr
+    assert r.returncode == 1 and "<stdin>: more than the 0.001 MB limit for one article" in r.stderr
 
 
 def test_long_text_is_processed_in_chunks_with_offsets_into_the_whole(nlp, monkeypatch):
