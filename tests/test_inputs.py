@@ -167,6 +167,9 @@ def test_long_text_is_processed_in_chunks_with_offsets_into_the_whole(nlp, monke
     # a quotation running over two paragraphs stays one statement
     ('विदेश मंत्री एस जयशंकर ने कहा, "भारत और अमेरिका के रिश्ते मजबूत हैं।\n\nहम व्यापार और रक्षा में सहयोग बढ़ाएंगे।"\n\nबैठक दो घंटे चली।',
      [("भारत और अमेरिका के रिश्ते मजबूत हैं।\n\nहम व्यापार और रक्षा में सहयोग बढ़ाएंगे।", "s-jaishankar")]),
+    # the English convention: each paragraph of the quotation reopens the mark, only the last closes
+    ('विदेश मंत्री एस जयशंकर ने कहा, "भारत और अमेरिका के रिश्ते मजबूत हैं।\n\n"हम सहयोग बढ़ाएंगे।"\n\nबैठक दो घंटे चली।',
+     [('भारत और अमेरिका के रिश्ते मजबूत हैं।\n\n"हम सहयोग बढ़ाएंगे।', "s-jaishankar")]),
 ])
 def test_quote_marks_unbalanced_nested_and_over_paragraphs(text, expected):
     from attrib.extract import extract
