@@ -161,3 +161,15 @@ def test_chromium_renders_highlights_in_speaker_colours_and_runs_no_script(page,
         counts[name] = sum(1 for row in rows for px in row if all(abs(p - w) <= 3 for p, w in zip(px, want)))
     # each quote's highlight (and its legend swatch) is painted: thousands of pixels of its colour
     assert all(n > 2000 for n in counts.values()), counts
+
+
+def test_several_files_give_one_page_with_a_section_each():
+    from tests.conftest import SEEDS
+
+    r = attrib(str(SEEDS[0]), str(SEEDS[1]), "--format", "html")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("<!DOCTYPE html>") == 1 and r.stdout.count('<section class="article"') == 2
+    ids = re.findall(r'<mark [^>]*id="([^"]+)"', r.stdout)
+    assert ids and len(ids) == len(set(ids)), "element ids are unique across sections"
+    for n, seed in enumerate(SEEDS[:2]):
+        assert f'data-source="{seed}"' in r.stdout

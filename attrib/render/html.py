@@ -66,7 +66,7 @@ def speaker_colours(result: Attribution) -> dict:
     return {k: PALETTE[n % len(PALETTE)] for n, k in enumerate(keys)}
 
 
-def _marks(result: Attribution, colours: dict) -> list[_Mark]:
+def _marks(result: Attribution, colours: dict, prefix: str = "") -> list[_Mark]:
     marks: dict[tuple, _Mark] = {}
     for n, q in enumerate(result.quotes, 1):
         key = speaker_key(q)
@@ -75,7 +75,7 @@ def _marks(result: Attribution, colours: dict) -> list[_Mark]:
         title = f"{who} · {KIND_LABEL[q.kind]} · confidence {q.confidence:.2f}"
         marks[(q.start, q.end, 0)] = _Mark(
             q.start, q.end, 0,
-            f'<mark class="quote {q.kind}" id="q{n}" data-speaker="{escape(who)}" data-kind="{q.kind}" '
+            f'<mark class="quote {q.kind}" id="{prefix}q{n}" data-speaker="{escape(who)}" data-kind="{q.kind}" '
             f'style="background-color: {colour}" title="{escape(title)}">', "</mark>")
         if q.speaker and q.speaker.mention:
             m = q.speaker.mention
@@ -89,7 +89,7 @@ def _marks(result: Attribution, colours: dict) -> list[_Mark]:
     return sorted(marks.values(), key=lambda m: (m.start, -(m.end - m.start), m.rank))
 
 
-def highlight(text: str, result: Attribution, colours: Optional[dict] = None) -> str:
+def highlight(text: str, result: Attribution, colours: Optional[dict] = None, prefix: str = "") -> str:
     """``text`` as escaped HTML with its statements, cues and mentions wrapped in elements.
 
     Spans nest; a span that would cross one already open (never expected from the pipeline) is
@@ -110,7 +110,7 @@ def highlight(text: str, result: Attribution, colours: Optional[dict] = None) ->
         out.append(escape(text[pos:i]))
         pos = max(pos, i)
 
-    for m in _marks(result, colours):
+    for m in _marks(result, colours, prefix):
         if m.end <= m.start or m.start < pos:
             continue  # empty, or starts inside text already written past (a crossing span)
         emit_to(m.start)
@@ -137,7 +137,7 @@ def legend(result: Attribution, colours: dict) -> str:
     return '<ul class="legend">' + "".join(items) + "</ul>"
 
 
-def article_section(result: Attribution, text: str) -> str:
+def article_section(result: Attribution, text: str, number: int = 1) -> str:
     colours = speaker_colours(result)
     n, k = len(result.quotes), len(result.speakers)
     summary = (f"{n} statement{'s' if n != 1 else ''} by {k} speaker{'s' if k != 1 else ''}"
@@ -145,12 +145,12 @@ def article_section(result: Attribution, text: str) -> str:
     return (f'<section class="article" data-source="{escape(result.source)}">\n'
             f"<h2>{escape(result.source)}</h2>\n{legend(result, colours)}\n"
             f'<p class="summary">{escape(summary)}</p>\n'
-            f'<div class="article-text" lang="hi">{highlight(text, result, colours)}</div>\n</section>')
+            f'<div class="article-text" lang="hi">{highlight(text, result, colours, f"a{number}-")}</div>\n</section>')
 
 
 def render_html(items: Iterable[tuple[Attribution, str]], title: str = "attrib: who said what") -> str:
     """One self-contained page for (result, article text) pairs, one section per article."""
-    sections = "\n".join(article_section(r, t) for r, t in items)
+    sections = "\n".join(article_section(r, t, n) for n, (r, t) in enumerate(items, 1))
     return ("<!DOCTYPE html>\n<html lang=\"hi\">\n<head>\n<meta charset=\"utf-8\">\n"
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
