@@ -171,5 +171,5 @@ def test_several_files_give_one_page_with_a_section_each():
     assert r.stdout.count("<!DOCTYPE html>") == 1 and r.stdout.count('<section class="article"') == 2
     ids = re.findall(r'<mark [^>]*id="([^"]+)"', r.stdout)
     assert ids and len(ids) == len(set(ids)), "element ids are unique across sections"
-    for n, seed in enumerate(SEEDS[:2]):
+    for seed in SEEDS[:2]:
         assert f'data-source="{seed}"' in r.stdout
