@@ -28,6 +28,8 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    html = "html"
+    jsonld = "jsonld"
 
 
 class Kind(str, Enum):
@@ -41,32 +43,39 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _read_inputs(files: List[str]):
-    """(source, text) for each readable input; errors are reported and counted, not raised."""
-    from .text import decode, read_article
+def _read_inputs(files: List[str], max_mb: float = 10.0):
+    """(source, text) for each readable input; errors and notes are reported on stderr, errors
+    counted, never raised."""
+    from .text import load_article, read_stream
 
+    max_bytes = max(1, int(max_mb * 1_000_000)) if max_mb > 0 else None
     good, failed = [], 0
     for f in files:
         try:
             if f == "-":
-                good.append(("-", decode(sys.stdin.buffer.read(), "<stdin>")))
+                article = read_stream(sys.stdin.buffer, "<stdin>", max_bytes)
             else:
-                good.append((f, read_article(f)))
+                article = load_article(f, max_bytes)
         except AttribError as e:
             err.print(f"error: {e}", markup=False)
             failed += 1
+            continue
+        for note in article.notes:
+            err.print(f"warning: {note}", markup=False)
+        good.append((f, article.text))
     return good, failed
 
 
 @app.command("extract")
 def extract_cmd(
-    files: List[str] = typer.Argument(..., help="Article files (UTF-8 text); '-' reads stdin."),
-    format: Format = typer.Option(Format.table, "--format", "-f", help="table (for people), json or jsonl (for CMSs)."),
+    files: List[str] = typer.Argument(..., help="Article text files (UTF-8, or UTF-16 with a BOM); '-' reads stdin."),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="table or html (for people); json, jsonl or jsonld (schema.org, for CMSs)."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only statements by this speaker (registry id, or part of the name)."),
     kind: Optional[Kind] = typer.Option(None, "--kind", help="Only direct, partial or indirect statements."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop statements below this confidence."),
     model: Optional[Path] = typer.Option(None, "--model", help="A model directory (default: the one shipped with attrib)."),
     speakers: List[Path] = typer.Option([], "--speakers", help="Extra speaker registry JSON file(s)."),
+    max_mb: float = typer.Option(10.0, "--max-mb", min=0.0, help="Refuse an input larger than this many MB (0: no limit)."),
 ):
     """Extract who said what from articles (the default command: `attrib FILE...`)."""
     from .extract import extract_many
@@ -74,20 +83,32 @@ def extract_cmd(
 
     try:
         registry = load_registry(list(speakers))
-        inputs, failed = _read_inputs(files)
+        inputs, failed = _read_inputs(files, max_mb)
         results = list(extract_many(inputs, model=str(model) if model else None, registry=registry,
                                     min_confidence=min_confidence)) if inputs else []
     except AttribError as e:
         _fail(str(e))
     results = [_filter(r, speaker, kind) for r in results]
     out = Console(highlight=False, soft_wrap=format != Format.table)
-    if format == Format.table:
+    if not inputs:
+        pass  # every input failed: nothing to print beyond the errors
+    elif format == Format.table:
         from .render.table import print_tables
 
         print_tables(results, out)
     elif format == Format.jsonl:
         for r in results:
             sys.stdout.write(r.model_dump_json() + "\n")
+    elif format == Format.html:
+        from .render.html import render_html
+
+        sys.stdout.write(render_html(zip(results, (t for _, t in inputs))))
+    elif format == Format.jsonld:
+        import json
+
+        from .render.jsonld import to_jsonld
+
+        sys.stdout.write(json.dumps(to_jsonld(results, registry), ensure_ascii=False, indent=2) + "\n")
     else:
         import json
 

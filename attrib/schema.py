@@ -1,8 +1,9 @@
 """The export models: what ``attrib --format json`` prints and CMSs read.
 
-Offsets are Python character offsets (end exclusive) into the article text as decoded (a UTF-8
-BOM removed); ``text == article[start:end]`` always holds. ``attrib/data/attribution.schema.json``
-is generated from these models (``python -m attrib.schema``) and checked in.
+Offsets are Python character offsets (end exclusive) into the article text as decoded (a
+byte-order mark removed; UTF-16 and cp1252 decoded); ``text == article[start:end]`` always holds.
+``attrib/data/attribution.schema.json`` is generated from these models (``python -m attrib.schema``)
+and checked in.
 """
 
 from __future__ import annotations

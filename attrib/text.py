@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from .errors import InputError
 
@@ -51,36 +53,252 @@ def fold(text: str) -> str:
     return _PUNCT_EDGES.sub("", text)
 
 
-def decode(data: bytes, source: str = "<input>") -> str:
-    """Decode an article's bytes as UTF-8 (a BOM is removed). Anything else raises InputError."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError(
-            f"{source}: not UTF-8 text (byte {e.start}: {data[e.start:e.start + 1]!r}); "
-            "save the article as UTF-8 and try again"
-        ) from None
+# What a file that is not an article starts with: (magic bytes, what it is, what to do).
+BINARY_SIGNATURES = [
+    (b"%PDF-", "a PDF document", "extract its text first (e.g. `pdftotext FILE out.txt`)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "attrib reads article text, not images"),
+    (b"\xff\xd8\xff", "a JPEG image", "attrib reads article text, not images"),
+    (b"GIF87a", "a GIF image", "attrib reads article text, not images"),
+    (b"GIF89a", "a GIF image", "attrib reads article text, not images"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx/.odt document is one)", "save the article as plain text (UTF-8)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office document (.doc)", "save the article as plain text (UTF-8)"),
+    (b"{\\rtf", "an RTF document", "save the article as plain text (UTF-8)"),
+    (b"\x1f\x8b", "a gzip-compressed file", "decompress it first"),
+    (b"\x7fELF", "a program (ELF executable)", "give an article text file"),
+]
+# Byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one).
+BOMS = [
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+]
+# The largest article the CLI reads by default (a news article is well under 100 kB; a bigger file
+# is usually a dump or a mistake). ``--max-mb`` raises it; the library itself has no limit.
+MAX_ARTICLE_BYTES = 10_000_000
+# Hindi function words as the Kruti Dev legacy font spells them in Latin letters
+# (का की के को में है हैं से कि और पर भी यह था थे लिए एक इस उन्होंने कहा गया नहीं जो कर साथ बाद रहा).
+# "us" (ने) is left out: it is an English word.
+KRUTI_DEV_WORDS = frozenset([
+    "dk", "dh", "ds", "dks", "esa", "gS", "gSa", "ls", "fd", "vkSj", "ij", "Hkh", ";g", "Fkk", "Fks", "Fkh",
+    "fy,", ",d", "bl", "mUgksaus", "dgk", "x;k", "ugha", "tks", "dj", "lkFk", "ckn", "jgk", "jgs", "gks",
+])
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's text as decoded, how it was decoded, and notes for the user (not errors)."""
+
+    source: str
+    text: str
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()
+
+
+def decode_article(data: bytes, source: str = "<input>") -> Article:
+    """Decode an article's bytes, or raise InputError saying what the bytes are instead.
+
+    UTF-8 (a BOM removed), and UTF-16/UTF-32 with a byte-order mark, are read as they are. Bytes
+    that are not UTF-8 but read as Windows-1252 (which covers Latin-1) text are decoded so, with a
+    note: such files are usually English, or Hindi typed in the Kruti Dev font, which is refused
+    with a message saying so. Offsets always index the decoded text.
+    """
+    notes: list[str] = []
+    for sig, what, todo in BINARY_SIGNATURES:
+        if data.startswith(sig):
+            raise InputError(f"{source}: {what}, not an article text file; {todo}")
+    encoding = None
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            encoding, data = name, data[len(bom):]
+            break
+    if encoding and encoding != "utf-8":
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as e:
+            raise InputError(f"{source}: starts with a {encoding.upper()} byte-order mark but is not valid "
+                             f"{encoding.upper()} (byte {e.start + len(bom)}); save the article as UTF-8") from None
+    else:
+        if b"\x00" in data:
+            raise InputError(_nul_message(data, source))
+        try:
+            text = data.decode("utf-8")
+            encoding = encoding or "utf-8"
+            if text.count("\t") > len(text) / 4 and not _devanagari_share(text[:4096])[0]:
+                message = _utf16_without_bom(data, source)
+                if message:
+                    raise InputError(message)
+        except UnicodeDecodeError as e:
+            bad = f"byte {e.start}: 0x{data[e.start]:02x}"
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise InputError(f"{source}: not UTF-8 text ({bad}) nor Windows-1252 text either; "
+                                 "save the article as UTF-8 and try again") from None
+            encoding = "cp1252"
+            if not looks_like_kruti_dev(text) and _mostly_accented(text):
+                raise InputError(f"{source}: not UTF-8 text ({bad}); read as Windows-1252 it is mostly accented "
+                                 "letters, so it is in another legacy encoding (ISCII?); save the article as UTF-8")
+            notes.append(f"{source}: not UTF-8 ({bad}); read as Windows-1252 (cp1252, which covers Latin-1). "
+                         "Offsets index that decoded text; save articles as UTF-8 to avoid the guess")
     if "\x00" in text:
-        raise InputError(f"{source}: looks like a binary file (contains NUL bytes), not an article")
+        raise InputError(f"{source}: a binary file (contains NUL characters), not an article")
+    controls = len(_CONTROL.findall(text, 0, 100_000))
+    if controls > max(2, len(text[:100_000]) // 100):
+        raise InputError(f"{source}: a binary file ({controls} control characters), not an article text file")
     if not text.strip():
-        raise InputError(f"{source}: the file is empty or holds only whitespace; nothing to attribute")
-    return text
+        what = "is empty" if not text else "holds only whitespace"
+        raise InputError(f"{source}: the file {what}; nothing to attribute")
+    notes.extend(check_script(text, source))
+    return Article(source=source, text=text, encoding=encoding, notes=tuple(notes))
+
+
+def _utf16_without_bom(data: bytes, source: str) -> Optional[str]:
+    """The message for UTF-16 text saved without a byte-order mark, or None when it is not that.
+    (Its ASCII characters hold NUL bytes; Devanagari ones a 0x09 byte, a tab, every other byte.)"""
+    head = data[:4096]
+    for encoding, order in (("utf-16-le", "little-endian"), ("utf-16-be", "big-endian")):
+        try:
+            sample = head[:len(head) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(c.isprintable() or c in "\n\r\t" for c in sample)
+        if sample and readable > 0.95 * len(sample) and _devanagari_share(sample)[0] + _ascii_share(sample) > 0.9:
+            return (f"{source}: looks like UTF-16 ({order}) without a byte-order mark; attrib will not guess — "
+                    "save the article as UTF-8 (or UTF-16 with a BOM)")
+    return None
+
+
+def _nul_message(data: bytes, source: str) -> str:
+    return _utf16_without_bom(data, source) or f"{source}: a binary file (NUL byte at byte {data.index(0)}), not an article text file"
+
+
+def _ascii_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
+
+
+def _mostly_accented(text: str) -> bool:
+    letters = [c for c in text[:100_000] if c.isalpha()]
+    return bool(letters) and sum(not c.isascii() for c in letters) > 0.3 * len(letters)
+
+
+def looks_like_kruti_dev(text: str) -> bool:
+    """Is ``text`` Hindi typed in the Kruti Dev font (Latin letters standing for Devanagari)?
+
+    Kruti Dev files spell the commonest Hindi words as ``dk`` (का), ``esa`` (में), ``gS`` (है),
+    ``fd`` (कि), ``ds`` (के), ``vkSj`` (और); English text almost never has them.
+
+    >>> looks_like_kruti_dev("fons'k ea=h t;'kadj us dgk fd Hkkjr rS;kj gSA")
+    True
+    >>> looks_like_kruti_dev("The minister said that India is ready.")
+    False
+    """
+    sample = text[:200_000]
+    if _devanagari_share(sample)[0] >= 0.2:
+        return False
+    words = [w.strip("A]^*\"'.!?()-:") for w in sample.split()]
+    words = [w for w in words if w]
+    hits = sum(w in KRUTI_DEV_WORDS for w in words)
+    return hits >= 2 and hits >= 0.08 * len(words)
+
+
+def _devanagari_share(text: str) -> tuple[float, int]:
+    """(share of letters that are Devanagari, number of letters)."""
+    letters = deva = 0
+    for c in text:
+        if "\u0900" <= c <= "\u097f" or "\ua8e0" <= c <= "\ua8ff":
+            deva += 1
+            letters += 1
+        elif c.isalpha():
+            letters += 1
+    return (deva / letters if letters else 0.0), letters
+
+
+def check_script(text: str, source: str = "<input>") -> list[str]:
+    """Refuse Kruti Dev text (InputError); return a note when the text is not mostly Hindi.
+
+    The model is trained on Hindi news: on English it still runs (names and quote marks carry
+    some signal) but finds little, and the user should know why.
+    """
+    if looks_like_kruti_dev(text):
+        raise InputError(
+            f"{source}: looks like Hindi typed in the Kruti Dev legacy font (Latin letters standing for "
+            "Devanagari: 'dk' का, 'esa' में, 'gS' है), not Unicode text; convert it to Unicode Hindi "
+            "(any Kruti Dev to Unicode converter) and try again")
+    share, letters = _devanagari_share(text[:200_000])
+    if letters >= 20 and share < 0.2:
+        latin = sum(c.isascii() and c.isalpha() for c in text[:200_000])
+        script = "Latin script (English?)" if latin > letters / 2 else "another script"
+        return [f"{source}: only {share:.0%} of its letters are Devanagari, mostly {script}; attrib's model "
+                "is for Hindi news, so expect few or wrong results (running anyway)"]
+    return []
+
+
+def decode(data: bytes, source: str = "<input>") -> str:
+    """Decode an article's bytes (see :func:`decode_article`); the text only."""
+    return decode_article(data, source).text
+
+
+def load_article(path: str | Path, max_bytes: int | None = None) -> Article:
+    """Read and decode the article at ``path``; ``max_bytes`` refuses larger files before reading."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory; give article files (e.g. {p}/*.txt)")
+    try:
+        size = p.stat().st_size
+        if max_bytes and size > max_bytes:
+            raise InputError(_too_big(str(p), size, max_bytes))
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{p}: cannot read: {e.strerror}") from None
+    return decode_article(data, str(p))
+
+
+def read_stream(stream, source: str = "<stdin>", max_bytes: int | None = None) -> Article:
+    """Read and decode an article from a binary stream (stdin), refusing more than ``max_bytes``."""
+    data = stream.read(max_bytes + 1) if max_bytes else stream.read()
+    if max_bytes and len(data) > max_bytes:
+        raise InputError(_too_big(source, None, max_bytes))
+    return decode_article(data, source)
+
+
+def _too_big(source: str, size: int | None, max_bytes: int) -> str:
+    have = f"{size / 1e6:.1f} MB is over" if size is not None else "more than"
+    return (f"{source}: {have} the {max_bytes / 1e6:g} MB limit for one article; split it into articles, "
+            "or raise the limit with --max-mb (0 = none; long texts are processed paragraph by paragraph)")
 
 
 def read_article(path: str | Path) -> str:
     """Read a UTF-8 article from ``path`` (``-`` is not handled here; the CLI reads stdin)."""
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory; give article files")
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except OSError as e:
-        raise InputError(f"{p}: cannot read: {e.strerror}") from None
-    return decode(data, str(p))
+    return load_article(path).text
+
+
+def paragraph_chunks(text: str, max_chars: int) -> list[tuple[int, str]]:
+    """Split ``text`` into (offset, chunk) pieces of at most ``max_chars`` characters, cutting at a
+    blank line, else a line break, else a sentence end (``।``, ``.``), else a space, else anywhere.
+    The chunks concatenate to ``text``; offsets index it."""
+    out, start = [], 0
+    while len(text) - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = -1
+        for sep in ("\n\n", "\n", "।", ". ", " "):
+            k = window.rfind(sep, max_chars // 2)
+            if k != -1:
+                cut = k + len(sep)
+                break
+        if cut <= 0:
+            cut = max_chars
+        out.append((start, text[start:start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
 
 
 # Site furniture that never yields a statement. Each entry: a regex matched at a line start or

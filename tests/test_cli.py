@@ -66,7 +66,7 @@ def test_missing_file_exit_1_and_others_still_answered(tmp_path):
     assert len(r.stdout.splitlines()) == 1
 
 
-@pytest.mark.parametrize("content,needle", [(b"", "empty"), (b"\xff\xfe\x00\x00bad\x00", "not UTF-8")])
+@pytest.mark.parametrize("content,needle", [(b"", "empty"), (b"\xff\xfe\x00\x00bad\x00", "not valid UTF-32")])
 def test_bad_input_is_a_clear_error(tmp_path, content, needle):
     f = tmp_path / "bad.txt"
     f.write_bytes(content)

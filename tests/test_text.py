@@ -24,14 +24,15 @@ def test_fold_keeps_different_names_apart(a, b):
 def test_decode_strips_bom_and_keeps_text_exact():
     text = "नई\u00a0दिल्ली। \u095c"
     assert decode(b"\xef\xbb\xbf" + text.encode()) == text
+    assert decode(text.encode("utf-16")) == text
 
 
 @pytest.mark.parametrize("data,needle", [
     (b"", "empty"),
-    (b"  \n\t ", "empty"),
-    ("नमस्ते".encode("utf-16"), "not UTF-8"),
-    (b"%PDF-1.4\x00\x01", "binary"),
-    ("café".encode("latin-1"), "not UTF-8"),
+    (b"  \n\t ", "whitespace"),
+    ("नमस्ते".encode("utf-16-le"), "UTF-16"),
+    (b"%PDF-1.4\x00\x01", "PDF"),
+    (b"\x81\x8d\x8f", "nor Windows-1252"),
 ])
 def test_decode_refuses_bad_input_with_a_reason(data, needle):
     with pytest.raises(InputError, match=needle):

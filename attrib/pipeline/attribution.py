@@ -39,8 +39,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .base import Stateless
+from .suggester import quote_pairs
 from .surface import (QUOTE_MARKS, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
-                      names_a_work, next_line_end, org_phrase, overlaps, rule_statements, strip_marker)
+                      names_a_work, next_line_end, org_phrase, overlaps, repair_against_marks, rule_statements,
+                      strip_marker)
 from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind)
 from ..text import clutter_ranges, fold
@@ -78,6 +80,7 @@ class Attribution(Stateless):
         self.spans_key = spans_key
         self.threshold = threshold
         self.registry: Registry = default_registry()
+        self._text = ""  # the text of the doc being processed (set per call)
         install_extensions()
 
     # -- spaCy component protocol
@@ -89,23 +92,25 @@ class Attribution(Stateless):
         spans = list(group) if group is not None else []
         by_label: dict[str, list[Mention]] = {"QUOTE": [], "CLAIM": [], "SPEAKER": [], "CUE": []}
         for i, sp in enumerate(spans):
-            if sp.label_ not in by_label:
-                continue
+            if sp.label_ not in by_label or not sp.text.strip():
+                continue  # a whitespace-only span (the model can propose one) is no mention
             score = _score(scores, i, sp)
             if score < self.threshold:
                 continue
             by_label[sp.label_].append(Mention(sp, score))
-        clutter = clutter_ranges(doc.text)
+        self._text = doc.text  # Doc.text joins every token: read it once per doc, not per mention
+        clutter = clutter_ranges(self._text)
         cues_found = _non_overlapping(by_label["CUE"])
         if self.rules:
             # cue words the model passed over; they only introduce a कि-clause or a मुताबिक-claim
             cues_found = sorted(cues_found + [m for m in lexicon_cues(doc, self.lexicon_score)
                                               if not any(overlaps(m.span, c.span) for c in cues_found)],
                                 key=lambda m: m.span.start)
-        statements = _non_overlapping(by_label["QUOTE"] + by_label["CLAIM"])
+        pairs = quote_pairs(doc)
+        statements = _non_overlapping(repair_against_marks(doc, by_label["QUOTE"] + by_label["CLAIM"], pairs))
         if self.rules:
             statements = _non_overlapping(statements + [
-                m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score)
+                m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs)
                 if not any(overlaps(m.span, k.span) for k in statements)])
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
         statements = [clip_claim(doc, m) for m in statements if not names_a_work(doc, m.span)]
@@ -136,19 +141,30 @@ class Attribution(Stateless):
         names = self.registry._names
         found = []
         n = len(doc)
+        # token attributes read once: creating Token/Span objects per n-gram dominated the run time
+        text = self._text
+        starts, ends, space, skip = [], [], [], []
+        for t in doc:
+            starts.append(t.idx)
+            ends.append(t.idx + len(t.text))
+            space.append(t.is_space)
+            skip.append(t.is_punct or t.is_space)
+        folded: dict[str, str] = {}
         for i in range(n):
-            if doc[i].is_punct or doc[i].is_space:
+            if skip[i]:
                 continue
             for k in (4, 3, 2, 1):
-                if i + k > n or any(t.is_space for t in doc[i:i + k]):
+                if i + k > n or any(space[i:i + k]):
                     continue
-                span = doc[i:i + k]
-                key = fold(span.text)
+                surface = text[starts[i]:ends[i + k - 1]]  # == doc[i:i + k].text
+                key = folded.get(surface)
+                if key is None:
+                    key = folded[surface] = fold(surface)
                 if key in names and len(names[key]) == 1:
-                    found.append(Mention(span, self.gazetteer_score))
+                    found.append(Mention(doc[i:i + k], self.gazetteer_score))
                     break
                 if k == 1 and key in PRONOUNS:
-                    found.append(Mention(span, self.gazetteer_score))
+                    found.append(Mention(doc[i:i + k], self.gazetteer_score))
         return found
 
     # -- rules

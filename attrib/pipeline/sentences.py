@@ -9,6 +9,8 @@ close; an opening quote mark starts the next one:
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -65,8 +67,10 @@ class SentenceSegmenter(Stateless):
                 i = max(j, i + 1)
             else:
                 i += 1
-        for tok, s in zip(doc, starts):
-            tok.is_sent_start = s
+        # one array write: setting ``token.is_sent_start`` checks the whole doc for a parse on each
+        # token, which is quadratic (6 s for a 100,000-character text)
+        values = numpy.array([1 if s else -1 for s in starts], dtype=numpy.int64).view(numpy.uint64)
+        doc.from_array([SENT_START], values.reshape((n, 1)))
         return doc
 
     # serialisation: the component has no state

@@ -52,10 +52,22 @@ def quote_pairs(doc: Doc) -> list[tuple[int, int]]:
     """
     pairs = []
     stack: list[tuple[int, str]] = []
+    reopen: list[tuple[int, str]] = []  # a quotation left open at a paragraph break
     for tok in doc:
         t = tok.text
         if "\n\n" in t or ("\n" in tok.whitespace_ and not stack):
+            if stack and "\n\n" in t:
+                reopen = list(stack)
             stack.clear()
+            continue
+        if reopen and not tok.is_space:
+            # the English convention: each paragraph of a quotation reopens the mark, only the
+            # last one closes it ("…हैं।⏎⏎"हम …।") — the quotation goes on
+            closer = reopen[-1][1]
+            if t == closer or OPENING.get(t) == closer:
+                stack, reopen = reopen, []
+                continue
+            reopen = []
         if t in OPENING:
             stack.append((tok.i, OPENING[t]))
         elif t in CLOSING:
@@ -81,10 +93,13 @@ def quote_pairs(doc: Doc) -> list[tuple[int, int]]:
     return pairs
 
 
-def _sentence_end(doc: Doc, i: int) -> int:
+def _sentence_end(doc: Doc, i: int, has_sents: Optional[bool] = None) -> int:
     """Index one past the last content token of the sentence containing token i (final
-    punctuation, closing marks and spaces excluded)."""
-    sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[i:]
+    punctuation, closing marks and spaces excluded). ``has_sents``: whether ``doc`` has sentence
+    boundaries, when the caller already knows (``has_annotation`` walks the whole doc)."""
+    if has_sents is None:
+        has_sents = doc.has_annotation("SENT_START")
+    sent = doc[i].sent if has_sents else doc[i:]
     end = sent.end
     while end > i + 1 and (doc[end - 1].is_space or doc[end - 1].text in TERMINALS or doc[end - 1].text in CLOSING | STRAIGHT
                            or doc[end - 1].is_punct):
@@ -148,6 +163,7 @@ def rule_candidates(doc: Doc) -> set[tuple[int, int]]:
     cands: set[tuple[int, int]] = set()
     n = len(doc)
     texts = [t.text for t in doc]
+    has_sents = doc.has_annotation("SENT_START")
     for s, e in quote_pairs(doc):
         while s < e and doc[s].is_space:
             s += 1
@@ -162,9 +178,9 @@ def rule_candidates(doc: Doc) -> set[tuple[int, int]]:
             while j < n and (doc[j].is_space or texts[j] in {",", ":"}):
                 j += 1
             if j < n:
-                cands.add((j, _sentence_end(doc, j)))
+                cands.add((j, _sentence_end(doc, j, has_sents)))
         if t in {"-", ":", "–", "—", ","} and i > 0 and i + 1 < n and not doc[i + 1].is_space:
-            cands.add((i + 1, _sentence_end(doc, i + 1)))
+            cands.add((i + 1, _sentence_end(doc, i + 1, has_sents)))
         # CUE: lexicon sequences, and the phrase before a cue (रक्षा मंत्रालय बोला-)
         for cue in lex["cues"].get(t, ()):
             if tuple(texts[i:i + len(cue)]) == cue:

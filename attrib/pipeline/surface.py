@@ -80,9 +80,10 @@ def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
     """The noun phrase marked as the speaker before a cue: ``X ने <cue>`` (up to six words between
     ``ने`` and the cue: ``X ने अधिकारियों को निर्देश दिया``), ``X के मुताबिक``, ``X की मानें तो``."""
     i = cue.start - 1
-    if cue.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"} and doc[cue.start].text in {"के", "की", "का"}:
+    according = cue.text.split()[-1:] in (["मुताबिक"], ["अनुसार"], ["तो"])
+    if according and doc[cue.start].text in {"के", "की", "का"}:
         marker = cue.start
-    elif cue.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"} and i >= lo and doc[i].text in {"के", "की", "का"}:
+    elif according and i >= lo and doc[i].text in {"के", "की", "का"}:
         marker = i
     else:
         marker = None
@@ -119,7 +120,8 @@ def overlaps(a: Span, b: Span) -> bool:
 AUXILIARIES = {"है", "था", "थे", "हैं", "थी", "गया", "गई", "गए", "गया है", "भी", "हुए"}
 
 
-def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], score: float) -> list[Mention]:
+def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], score: float,
+                    pairs: Optional[list[tuple[int, int]]] = None) -> list[Mention]:
     """Statements the surface of Hindi reporting marks, given the cues and speakers the model found:
 
     - a quotation in marks whose sentence holds a cue (``जयशंकर ने कहा, "…"``, ``… "सबसे महत्वपूर्ण
@@ -137,7 +139,8 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
     def cue_in(lo: int, hi: int) -> bool:
         return any(lo <= c.span.start and c.span.end <= hi for c in cues)
 
-    for s, e in quote_pairs(doc):
+    has_sents = doc.has_annotation("SENT_START")
+    for s, e in (quote_pairs(doc) if pairs is None else pairs):
         while s < e and doc[s].is_space:
             s += 1
         while e > s and doc[e - 1].is_space:
@@ -160,19 +163,19 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
                 while k < len(doc) and (doc[k].is_space or doc[k].text in {",", ":"}):
                     k += 1
                 if k < len(doc) and doc[k].text not in QUOTE_MARKS:
-                    end = _sentence_end(doc, k)
+                    end = _sentence_end(doc, k, has_sents)
                     if end > k:
                         out.append(Mention(doc[k:end], score))
         elif i in cue_end and i + 1 < len(doc):
             cue = cue_end[i]
             after = doc[i].text
-            head = cue.span.text.split()[-1] in {"मुताबिक", "अनुसार", "तो"}
+            head = cue.span.text.split()[-1:] in (["मुताबिक"], ["अनुसार"], ["तो"])
             if after in {"-", ":", "–", "—"} or (head and (after == "," or not doc[i].is_punct)):
                 k = i + 1 if after in {"-", ":", "–", "—", ","} else i
                 while k < len(doc) and doc[k].is_space:
                     k += 1
                 if k < len(doc) and doc[k].text not in QUOTE_MARKS:
-                    end = _sentence_end(doc, k)
+                    end = _sentence_end(doc, k, has_sents)
                     if end > k:
                         out.append(Mention(doc[k:end], score))
     for tok in doc:
@@ -211,8 +214,6 @@ def clip_claim(doc: Doc, m: Mention) -> Mention:
     from .sentences import TERMINALS, _is_initial
 
     sp = m.span
-    if sp.label_ == "QUOTE":
-        return clip_quote(doc, m)
     if sp.label_ != "CLAIM":
         return m
     for k in range(sp.start + 1, sp.end - 1):
@@ -228,12 +229,30 @@ def clip_claim(doc: Doc, m: Mention) -> Mention:
 OPENING_MARKS = {"“", "‘", "«", "„", '"', "'", "‘‘", "''"}
 
 
-def clip_quote(doc: Doc, m: Mention) -> Mention:
+def _snap_to_marks(doc: Doc, m: Mention, pairs: list[tuple[int, int]], pair_set: set) -> Mention:
+    """A quotation that mostly covers one pair of marks (it starts at a word inside, or one
+    before) is the inside of that pair."""
+    s, e = m.span.start, m.span.end
+    if (s, e) in pair_set:
+        return m
+    best, best_ov = None, 0
+    for ps, pe in pairs:
+        ov = min(e, pe) - max(s, ps)
+        if ov > best_ov or (ov == best_ov and best is not None and pe - ps > best[1] - best[0]):
+            best, best_ov = (ps, pe), ov
+    if best is None or best_ov < 0.6 * (best[1] - best[0]) or best_ov < 0.6 * (e - s):
+        return m
+    return Mention(Span(doc, best[0], best[1], label=m.span.label_), m.score)
+
+
+def clip_quote(doc: Doc, m: Mention, pairs: Optional[list[tuple[int, int]]] = None) -> Mention:
     """A quotation the span model ran back over its introduction (``संजय भाटिया ने कहा, ‘‘हमने …``)
-    starts after the opening mark."""
+    starts after the opening mark (not when it starts inside another quotation)."""
     from .suggester import lexicon
 
     sp = m.span
+    if pairs and any(ps <= sp.start < pe for ps, pe in pairs):
+        return m
     cues = lexicon()["cues"]
     for k in range(sp.start + 1, min(sp.end - 1, sp.start + 12)):
         if doc[k].text in OPENING_MARKS:
@@ -268,6 +287,54 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
                 out.append(Mention(doc[i:end], score))
             break
     return out
+
+
+def repair_against_marks(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]]) -> list[Mention]:
+    """Bring the model's statement spans in line with the quotation marks around them.
+
+    - A span that crosses a pair of marks (starts inside the inner quote of ``कहा, "… 'हम तैयार
+      हैं' और …"`` and ends at the outer closing mark) becomes the smallest pair that holds it.
+    - A span that runs over a blank line without being closed by a mark (an opening ``"`` never
+      closed: ``कहा, "हम तैयार हैं।⏎⏎राजनाथ सिंह ने कहा …``) ends at that paragraph's end. A quote
+      in marks may run over paragraphs.
+    """
+    out = []
+    pair_set = set(pairs)
+    for m in mentions:
+        if m.span.label_ == "QUOTE":
+            m = _snap_to_marks(doc, clip_quote(doc, m, pairs), pairs, pair_set)
+        s, e = m.span.start, m.span.end
+        crossed = any((ps <= s < pe < e) or (s < ps < e <= pe) for ps, pe in pairs)
+        if crossed:
+            holders = [(ps, pe) for ps, pe in pairs if ps <= s and e <= pe]
+            if holders:
+                s, e = min(holders, key=lambda p: p[1] - p[0])
+        if not _enclosed_in_marks(doc, s, e):
+            brk = next((t.i for t in doc[s:e] if t.i > s and _blank_line(t)), None)
+            if brk is not None:
+                e = brk
+                while e > s and doc[e - 1].is_space:
+                    e -= 1
+        if s < e and (s, e) != (m.span.start, m.span.end):
+            m = Mention(Span(doc, s, e, label=m.span.label_), m.score)
+        if s < e:
+            out.append(m)
+    return out
+
+
+def _blank_line(tok) -> bool:
+    return tok.text.count("\n") >= 2 or tok.whitespace_.count("\n") >= 2 or (
+        "\n" in tok.text and tok.i > 0 and "\n" in tok.doc[tok.i - 1].whitespace_)
+
+
+def _enclosed_in_marks(doc: Doc, s: int, e: int) -> bool:
+    i = s - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    j = e
+    while j < len(doc) and (doc[j].is_space or doc[j].text in {"।", ".", "?", "!"}):
+        j += 1
+    return i >= 0 and doc[i].text in QUOTE_MARKS and j < len(doc) and doc[j].text in QUOTE_MARKS
 
 
 def tweet_like(doc: Doc, sp: Span) -> bool:
