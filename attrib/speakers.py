@@ -35,8 +35,9 @@ ORG_HEADS = tuple(fold(h) for h in [
     "मंत्रालय", "मिनिस्ट्री", "विभाग", "सरकार", "सरकारों", "संगठन", "आयोग", "बोर्ड", "बैंक", "कंपनी", "कोर्ट",
     "हाईकोर्ट", "न्यायालय", "परिषद", "निगम", "समिति", "पुलिस", "प्रशासन", "एजेंसी", "विश्वविद्यालय",
     "यूनिवर्सिटी", "संस्थान", "उच्चायोग", "दूतावास", "पार्टी", "कांग्रेस", "भाजपा", "बीजेपी", "सेना", "न्यास",
-    "ट्रस्ट", "प्राधिकरण", "कार्यालय", "मीडिया", "ministry", "department", "government", "company",
-    "organisation", "organization", "police", "bank", "court",
+    "ट्रस्ट", "प्राधिकरण", "कार्यालय", "मीडिया", "दल", "ministry", "department", "government", "company",
+    "organisation", "organization", "police", "bank", "court", "commission", "office", "embassy", "council",
+    "board",
 ])
 # Registry kinds that are bodies, not people; an agency (PTI, AFP) is a source that reports others.
 ORGANISATION_KINDS = frozenset({"organisation", "agency"})

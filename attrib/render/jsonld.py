@@ -22,17 +22,10 @@ from importlib import resources
 from typing import Iterable, Optional
 
 from ..schema import Attribution, Quote
-from ..speakers import Registry
+from ..speakers import ORG_HEADS, ORGANISATION_KINDS, Registry
+from ..text import fold
 
 CONTEXT_URL = "https://schema.org"
-# What a speaker's name ends with when it is an organisation the registry does not know.
-ORGANISATION_HEADS = (
-    "मंत्रालय", "विभाग", "सरकार", "आयोग", "संगठन", "बोर्ड", "पुलिस", "कंपनी", "परिषद", "समिति", "प्रशासन",
-    "दूतावास", "कार्यालय", "निगम", "संस्थान", "बैंक", "पार्टी", "ministry", "department", "government",
-    "commission", "organization", "organisation", "office", "embassy", "police", "council", "board",
-)
-
-
 @lru_cache(maxsize=1)
 def local_context() -> dict:
     """The schema.org context document attrib ships (``attrib/data/schemaorg-context.json``)."""
@@ -59,10 +52,10 @@ def _author(q: Quote, registry: Optional[Registry]) -> Optional[dict]:
         return None
     known = registry.speakers.get(sp.id) if (registry is not None and sp.id) else None
     if known is not None:
-        kind = "Organization" if known.kind == "organisation" else "Person"
+        kind = "Organization" if known.kind in ORGANISATION_KINDS else "Person"
     else:
-        lowered = sp.name.casefold()
-        kind = "Organization" if any(lowered.endswith(h) for h in ORGANISATION_HEADS) else "Person"
+        # an unregistered name is an organisation when it ends in one's head word (… मंत्रालय)
+        kind = "Organization" if any(fold(sp.name).endswith(h) for h in ORG_HEADS) else "Person"
     author: dict = {"@type": kind, "name": sp.name}
     if sp.name_hi and sp.name_hi != sp.name:
         author["alternateName"] = sp.name_hi
