@@ -203,6 +203,25 @@ def _looks_like_title(key: str) -> bool:
     return any(key == t or key.endswith(" " + t) for t in _TITLE_HEADS)
 
 
+# Short forms of titles, both ways: "सीएम" after "मुख्यमंत्री अशोक गहलोत".
+TITLE_SYNONYMS = {fold(a): fold(b) for a, b in [
+    ("सीएम", "मुख्यमंत्री"), ("पीएम", "प्रधानमंत्री"), ("डीएम", "जिलाधिकारी"), ("डीसी", "उपायुक्त"),
+    ("एसपी", "पुलिस अधीक्षक"), ("cm", "मुख्यमंत्री"), ("pm", "प्रधानमंत्री"), ("dc", "उपायुक्त"),
+]}
+TITLE_SYNONYMS |= {b: a for a, b in TITLE_SYNONYMS.items() if a.isascii() is False}
+
+
+def title_keys(text: str) -> set[str]:
+    """The folded forms a title may take before a name: itself, and for one word its synonym."""
+    key = fold(text)
+    words = key.split()
+    if not words:
+        return set()
+    if len(words) > 1:
+        return {key}
+    return {key} | ({TITLE_SYNONYMS[key]} if key in TITLE_SYNONYMS else set())
+
+
 def is_bare_head(text: str) -> bool:
     """A role or organisation noun on its own (``कंपनी``, ``मंत्रालय``, ``योगगुरु``): it stands for
     someone the article named earlier."""

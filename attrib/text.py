@@ -30,6 +30,7 @@ _FOLD = str.maketrans({
     "\u0946": "\u0947",
     "\u094a": "\u094b",
 })
+_HYPHEN = re.compile(r"(?<=[\w\u0900-\u097f])[-‐‑–](?=[\w\u0900-\u097f])")
 _SPACE = re.compile(r"[\s\u00a0\u202f\u2009]+")
 # Punctuation at the edges (not \W: Devanagari vowel signs are not "word" characters to re, and
 # stripping them would merge राम and रामा).
@@ -49,6 +50,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text).translate(_INVISIBLE)
     text = text.translate(_FOLD)
     text = unicodedata.normalize("NFC", text).casefold()
+    text = _HYPHEN.sub(" ", text)  # वॉलर-ब्रिज ~ वॉलर ब्रिज
     text = _SPACE.sub(" ", text).strip()
     return _PUNCT_EDGES.sub("", text)
 

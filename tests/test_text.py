@@ -11,6 +11,7 @@ from attrib.text import clutter_ranges, decode, fold
     ("हैं", "हैँ"),                  # chandrabindu vs anusvara
     ("जय\u200dशंकर", "जयशंकर"),     # zero-width joiner
     ("Dr.\u00a0S. Jaishankar", "dr. s. jaishankar"),
+    ("फीबी वॉलर-ब्रिज", "फीबी वॉलर ब्रिज"),   # a hyphenated name written with a space
 ])
 def test_fold_equates_spelling_variants(a, b):
     assert fold(a) == fold(b)

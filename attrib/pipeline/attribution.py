@@ -44,7 +44,7 @@ from .surface import (QUOTE_MARKS, SPEAKER_MARKERS, Mention, agent_phrase, clip_
                       names_a_work, next_line_end, org_phrase, overlaps, repair_against_marks, rule_statements,
                       strip_marker)
 from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
-                        looks_like_organisation, mention_kind)
+                        looks_like_organisation, mention_kind, title_keys)
 from ..text import clutter_ranges, fold
 
 
@@ -334,9 +334,7 @@ def _appositive(doc: Doc, mention: Span, speakers: list[Mention], reg: Registry)
     """The name a title or role noun was written with: right after it in the mention's own sentence
     (``डीजीपी एच.सी. अवस्थी``), or earlier in the article after the same title (``योगगुरु रामदेव``)
     or before it (``अमेजन कंपनी``). A one-word title also matches by its head alone."""
-    key = fold(mention.text)
-    words = key.split()
-    keys = {key} if len(words) > 1 else {key, words[-1]} if words else set()
+    keys = title_keys(mention.text)
     if not keys:
         return None
     names = [m for m in speakers if m.span != mention and mention_kind(m.span.text, reg) in ("name", "organisation", "handle")]
