@@ -139,6 +139,8 @@ def test_surface_rules_without_model_spans(blank, text, spans, expected):
 @pytest.mark.parametrize("text,spans", [
     ("ये भी पढ़ें:-मोदी ने कहा कि देश तैयार है\n", [("SPEAKER", "मोदी", 0), ("CUE", "कहा", 0), ("CLAIM", "देश तैयार है", 0)]),
     ("जयशंकर ने रुबियो से मुलाकात की।", [("SPEAKER", "जयशंकर", 0)]),
+    # "information" is nobody's statement
+    ("मिली जानकारी के मुताबिक 50 लोग भर्ती हैं।", [("SPEAKER", "मिली जानकारी", 0), ("CUE", "के मुताबिक", 0), ("CLAIM", "50 लोग भर्ती हैं", 0)]),
     # a quoted film title in a sentence with a cue is a name, not a quotation
     ("उन्होंने बताया कि फिल्म 'पान सिंह तोमर' को पुरस्कार मिला।",
      [("SPEAKER", "उन्होंने", 0), ("CUE", "बताया", 0), ("QUOTE", "पान सिंह तोमर", 0)]),

@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .base import Stateless
-from .suggester import quote_pairs
+from .suggester import lexicon, quote_pairs
 from .surface import (QUOTE_MARKS, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
                       names_a_work, next_line_end, org_phrase, overlaps, repair_against_marks, rule_statements,
                       strip_marker)
@@ -120,8 +120,11 @@ class Attribution(Stateless):
         cues = cues_found
         kept = []
         previous: Optional[dict] = None
+        non_sources = lexicon()["non_sources"]
         for st in sorted(statements, key=lambda m: m.span.start):
             info = self._attribute(doc, st, speakers, cues, previous)
+            if info["mention"] is not None and fold(self._text[slice(*info["mention"])]) in non_sources:
+                continue  # "मिली जानकारी के मुताबिक …": information, not anyone's statement
             st.span._.set(EXTENSION, info)
             kept.append(st.span)
             previous = info | {"_end_sent": _sent_index(doc, st.span.end - 1), "_end_char": st.span.end_char}

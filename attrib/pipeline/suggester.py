@@ -25,6 +25,8 @@ from spacy.tokens import Doc
 from thinc.api import Ops, get_current_ops
 from thinc.types import Ragged
 
+from ..text import fold
+
 OPENING = {"“": "”", "‘": "’", "«": "»", "„": "“"}
 STRAIGHT = {'"', "'", "''"}
 CLOSING = {"”", "’", "»"}
@@ -40,7 +42,8 @@ def lexicon() -> dict:
     for cue in {tuple(c.split()) for c in data["cues"]}:
         cues.setdefault(cue[0], []).append(cue)
     return {"cues": cues, "markers": set(data["speaker_markers"]),
-            "complementisers": set(data["claim_complementisers"]), "work_nouns": set(data.get("work_nouns", ()))}
+            "complementisers": set(data["claim_complementisers"]), "work_nouns": set(data.get("work_nouns", ())),
+            "non_sources": {fold(w) for w in data.get("non_sources", ())}}
 
 
 def quote_pairs(doc: Doc) -> list[tuple[int, int]]:
