@@ -21,7 +21,7 @@ doccano_app = typer.Typer(add_completion=False, no_args_is_help=True,
                           help="The annotation loop with a doccano server (DOCCANO_URL, DOCCANO_USERNAME, DOCCANO_PASSWORD or ~/.netrc).")
 app.add_typer(doccano_app, name="doccano")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-SUBCOMMANDS = {"extract", "speakers", "evaluate", "annotations", "train", "doccano", "--help", "-h"}
+SUBCOMMANDS = {"extract", "speakers", "evaluate", "annotations", "train", "doccano", "batch", "--help", "-h"}
 
 
 class Format(str, Enum):
@@ -193,6 +193,55 @@ def evaluate_cmd(
     con.print("quote recall by kind: " + ", ".join(f"{k} {v['recall']:.3f} ({v['gold']})" for k, v in result["quote_recall_by_kind"].items()))
 
 
+@app.command("batch")
+def batch_cmd(
+    inputs: List[str] = typer.Argument(..., help="Article files, directories, globs, or JSONL files of {\"id\", \"text\"} lines."),
+    output: Path = typer.Option(..., "--output", "-o", help="Results: one JSON object per document (source = its id); resumable."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes on this machine (default 1; with --dask: LocalCluster workers, default 2)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run on dask.distributed: alone, a LocalCluster; or a scheduler address tcp://host:8786."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop statements below this confidence."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A model directory (default: the one shipped with attrib)."),
+    speakers: List[Path] = typer.Option([], "--speakers", help="Extra speaker registry JSON file(s)."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per task (per Dask partition)."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Try again the documents recorded in OUT.errors.jsonl."),
+):
+    """Attribute an archive into OUT.jsonl: progress bar, resumable, failures to OUT.errors.jsonl."""
+    from .batch import run_batch
+    from .render.progress import RichBatchProgress
+    from .speakers import load_registry
+
+    workers = jobs or (2 if dask else 1)
+    bar = RichBatchProgress(err, label="dask" if dask else f"{workers} process{'es' if workers > 1 else ''}")
+    try:
+        registry = load_registry(list(speakers))
+        with bar:
+            report = run_batch(inputs, output, jobs=workers, dask=dask, model=str(model) if model else None, registry=registry,
+                               min_confidence=min_confidence, batch_size=batch_size, retry_failed=retry_failed, progress=bar)
+    except KeyboardInterrupt:
+        err.print(f"interrupted; what was finished is in {output}. Run the same command again to resume.")
+        raise typer.Exit(130)
+    except AttribError as e:
+        _fail(str(e))
+    from .render.progress import summary
+
+    err.print(summary(report), markup=False)
+    if report.failed or report.already_failed:
+        raise typer.Exit(1)
+
+
+def _batch_dask_argv(args: List[str]) -> List[str]:
+    """`--dask` may stand alone (a LocalCluster) or take an address: give typer `--dask=local` for the first."""
+    import re
+
+    out = []
+    for i, a in enumerate(args):
+        nxt = args[i + 1] if i + 1 < len(args) else ""
+        if a == "--dask" and not ("://" in nxt or re.fullmatch(r"[\w.-]+:\d+", nxt) or nxt == "local"):
+            a = "--dask=local"
+        out.append(a)
+    return out
+
+
 @annotations_app.command("check")
 def check_cmd(
     files: List[Path] = typer.Argument(..., help="Annotation JSONL files."),
@@ -337,10 +386,12 @@ def doccano_pull_cmd(
 
 
 def main(argv: Optional[List[str]] = None) -> None:
-    """Entry point: `attrib FILE...` runs `extract`; `attrib speakers|evaluate|annotations|train|doccano …` the others."""
+    """Entry point: `attrib FILE...` runs `extract`; `attrib speakers|evaluate|annotations|train|doccano|batch …` the others."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in SUBCOMMANDS:
         args = ["extract", *args]
+    if args and args[0] == "batch":
+        args = _batch_dask_argv(args)
     app(args=args, prog_name="attrib")
 
 
