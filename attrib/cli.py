@@ -262,11 +262,13 @@ def check_cmd(
 @app.command("train")
 def train_cmd(
     exports: List[Path] = typer.Argument(..., help="doccano exports (.jsonl, or the .zip doccano downloads) and/or attrib annotation files."),
-    output: Path = typer.Option(None, "--output", "-o", help="Model directory to write (default: the model shipped in the package). Replaced only once the new model loads."),
+    output: Path = typer.Option(None, "--output", "-o", help="Model directory to write (default: the model shipped in the package; training/model-trf for --config trf). Replaced only once the new model loads."),
     base: Optional[Path] = typer.Option(None, "--base", help="Continue training from this model's components (e.g. attrib/model) instead of starting blank."),
     split: Optional[Path] = typer.Option(None, "--split", help="Split file (default annotations/split.json when present); unlisted articles are assigned by hash."),
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="Corpus directory for stand-off records (default ../shared/corpus)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Training config (default training/config.cfg)."),
+    config: str = typer.Option("cnn", "--config", help="cnn (training/config.cfg, the shipped kind), trf (training/config_trf.cfg, needs the trf extra) or a config file."),
+    transformer: Optional[str] = typer.Option(None, "--transformer", help="With --config trf: a Hugging Face model name or a local directory (default google/muril-base-cased; or xlm-roberta-base)."),
+    gpu_id: int = typer.Option(-1, "--gpu-id", help="Train on this GPU (needs a CUDA torch and cupy); -1 trains on the CPU."),
     max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1, help="Stop after this many steps (default: the config's)."),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Train without the examples that have errors instead of stopping."),
 ):
@@ -276,7 +278,7 @@ def train_cmd(
     from .corpus import load_split
     from .exports import read_exports
     from .render.training import metrics_heading, metrics_table, problem_summary
-    from .train import DEFAULT_CONFIG, PACKAGE_MODEL, check_training_inputs, train_model
+    from .train import check_training_inputs, default_output, train_model
 
     try:
         imported = read_exports(exports, corpus)
@@ -291,8 +293,8 @@ def train_cmd(
             _fail("no examples to train on")
         default_split = Path("annotations/split.json")
         splits = load_split(split) if split else (load_split(default_split) if default_split.exists() else {})
-        target = output or PACKAGE_MODEL
-        steps_shown = check_training_inputs(target, config or DEFAULT_CONFIG, base, max_steps)
+        target = output or default_output(config)
+        steps_shown = check_training_inputs(target, config, base, max_steps, transformer=transformer)
         with Progress(TextColumn("training"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[score]}"),
                       TimeElapsedColumn(), console=err, transient=False) as bar:
             task = bar.add_task("train", total=steps_shown, score="")
@@ -301,8 +303,8 @@ def train_cmd(
                 score = f"dev F1 {info['score']:.3f}" if info else None
                 bar.update(task, completed=step, **({"score": score} if score else {}))
 
-            result = train_model(imported.articles, splits, target, config=config or DEFAULT_CONFIG,
-                                 base=base, max_steps=max_steps, progress=progress)
+            result = train_model(imported.articles, splits, target, config=config, base=base, max_steps=max_steps,
+                                 progress=progress, transformer=transformer, use_gpu=gpu_id)
     except AttribError as e:
         _fail(str(e))
     out = Console()

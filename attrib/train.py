@@ -2,6 +2,8 @@
 
     python -m attrib.train                       # annotations/*.jsonl, split.json -> attrib/model
     python -m attrib.train --max-steps 20 --output /tmp/m   # a quick run
+    python -m attrib.train --config trf --gpu-id 0          # the transformer config (trf extra)
+    python -m attrib.train --config trf --transformer xlm-roberta-base   # another model or a local dir
 
 Builds DocBins for the train and dev splits (gold spans under ``sc`` for spancat and under
 ``span_candidates`` for span_finder), trains with ``training/config.cfg``, and replaces the
@@ -33,6 +35,9 @@ class TrainError(AttribError):
 CANDIDATES_KEY = "span_candidates"
 DEFAULT_CONFIG = Path(__file__).resolve().parents[1] / "training" / "config.cfg"
 PACKAGE_MODEL = Path(__file__).resolve().parent / "model"
+TRF_CONFIG = DEFAULT_CONFIG.with_name("config_trf.cfg")
+CONFIGS = {"cnn": DEFAULT_CONFIG, "trf": TRF_CONFIG}  # names `--config` takes besides a config file
+TRF_MODEL = DEFAULT_CONFIG.with_name("model-trf")  # a transformer model never replaces the shipped one by default
 
 
 def blank_nlp():
@@ -139,18 +144,56 @@ def evaluate_docs(model: Path, docbin: Path) -> dict:
     return table
 
 
+def resolve_config(config) -> Path:
+    """``"cnn"`` / ``"trf"`` -> the checked-in configs; anything else is a config file path."""
+    return CONFIGS.get(str(config), Path(config))
+
+
+def is_transformer_config(config) -> bool:
+    from spacy import util
+
+    try:
+        return "transformer" in util.load_config(resolve_config(config), interpolate=False)["nlp"]["pipeline"]
+    except Exception:  # noqa: BLE001  (check_training_inputs reports an unusable config)
+        return False
+
+
+def default_output(config) -> Path:
+    """Where a model goes without --output: the package model, or training/model-trf for a transformer."""
+    return TRF_MODEL if is_transformer_config(config) else PACKAGE_MODEL
+
+
+def transformer_overrides(config, transformer: Optional[str]) -> dict:
+    """Config overrides that point a transformer config at ``transformer`` (a Hugging Face name or
+    a local save_pretrained directory); refuses a transformer config without spacy-transformers."""
+    if not is_transformer_config(config):
+        if transformer:
+            raise TrainError(f"{config}: --transformer needs a transformer config (--config trf)")
+        return {}
+    try:
+        import spacy_transformers  # noqa: F401
+    except ImportError:
+        raise TrainError(f"{config}: a transformer config needs spacy-transformers: pip install -e '.[trf]'") from None
+    if not transformer:
+        return {}
+    local = Path(transformer).expanduser()
+    return {"components.transformer.model.name": str(local.resolve()) if local.is_dir() else transformer}
+
+
 def check_training_inputs(output: Path, config: Path = DEFAULT_CONFIG, base: Optional[Path] = None,
-                          max_steps: Optional[int] = None) -> int:
+                          max_steps: Optional[int] = None, transformer: Optional[str] = None) -> int:
     """Refuse early what would fail after the corpus is built; returns the number of steps planned."""
     from spacy import util
 
+    config = resolve_config(config)
     _check_target(Path(output))
     if not Path(config).is_file():
-        raise TrainError(f"{config}: no such training config")
+        raise TrainError(f"{config}: no such training config (give cnn, trf or a config file)")
     try:
         planned = util.load_config(config, interpolate=False)["training"]["max_steps"]
     except Exception as e:  # thinc's config errors have many types
         raise TrainError(f"{config}: not a usable training config: {e}") from None
+    transformer_overrides(config, transformer)
     if base is not None:
         _check_model(Path(base), "base model")
     return int(max_steps if max_steps is not None else planned)
@@ -158,13 +201,15 @@ def check_training_inputs(output: Path, config: Path = DEFAULT_CONFIG, base: Opt
 
 def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_CONFIG, base: Optional[Path] = None,
                 max_steps: Optional[int] = None, eval_frequency: Optional[int] = None, use_gpu: int = -1,
-                progress: Optional[Callable] = None) -> TrainResult:
+                progress: Optional[Callable] = None, transformer: Optional[str] = None) -> TrainResult:
     """Convert articles to DocBins (train/dev by ``split``), train with the checked-in config (or
     continue from the components of ``base``), evaluate on dev, and install the model at
     ``output``. The target is replaced only after training finished and the new model loads.
 
     ``progress(step, info)`` is called after every step; ``info`` holds the scores on evaluation
-    steps and is None otherwise."""
+    steps and is None otherwise. ``config`` may be ``"cnn"`` (tok2vec, the shipped model) or
+    ``"trf"`` (``training/config_trf.cfg``, spacy-transformers); ``transformer`` replaces a
+    transformer config's model name; ``use_gpu`` is a GPU id (-1: CPU)."""
     global _progress
     from spacy import util
     from spacy.training.initialize import init_nlp
@@ -173,7 +218,9 @@ def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_C
     from .pipeline import attribution, sentences, suggester  # noqa: F401  (registrations)
 
     output = Path(output)
-    check_training_inputs(output, config, base)
+    config = resolve_config(config)
+    check_training_inputs(output, config, base, transformer=transformer)
+    extra = transformer_overrides(config, transformer)
     with tempfile.TemporaryDirectory(prefix="attrib-train-") as tmp:
         tmp = Path(tmp)
         paths = build_docbins(articles, split, tmp / "corpus")
@@ -181,7 +228,7 @@ def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_C
             raise TrainError("no training articles: every article read belongs to the dev or test split")
         dev = paths.get("dev", paths["train"])
         try:
-            cfg = util.load_config(config, overrides={"paths.train": str(paths["train"]), "paths.dev": str(dev)},
+            cfg = util.load_config(config, overrides={"paths.train": str(paths["train"]), "paths.dev": str(dev), **extra},
                                    interpolate=False)
         except Exception as e:  # thinc's config errors have many types
             raise TrainError(f"{config}: not a usable training config: {e}") from None
@@ -190,7 +237,12 @@ def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_C
         cfg["training"]["eval_frequency"] = int(eval_frequency or min(cfg["training"]["eval_frequency"], max(1, steps // 2)))
         cfg["training"]["logger"] = {"@loggers": "attrib.progress_logger.v1"}
         if base is not None:
-            for name in ("tok2vec", "span_finder", "spancat"):  # trained components continue from the base
+            base_pipes = util.load_config(Path(base) / "config.cfg", interpolate=False)["nlp"]["pipeline"]
+            for name in ("tok2vec", "transformer", "span_finder", "spancat"):  # trained components continue from the base
+                if name not in cfg["nlp"]["pipeline"]:
+                    continue
+                if name not in base_pipes:
+                    raise TrainError(f"{base}: the base model has no {name} component for {config.name} (pipeline {base_pipes})")
                 cfg["components"][name] = {"source": str(Path(base).resolve())}
         _progress = progress
         try:
@@ -225,10 +277,10 @@ def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_C
 
 
 def train(articles, split: dict, output: Path, *, config: Path = DEFAULT_CONFIG, max_steps: int | None = None,
-          eval_frequency: int | None = None, use_gpu: int = -1) -> Path:
+          eval_frequency: int | None = None, use_gpu: int = -1, transformer: Optional[str] = None) -> Path:
     """Train and write the best model to ``output``; returns that path."""
     return train_model(articles, split, output, config=config, max_steps=max_steps, eval_frequency=eval_frequency,
-                       use_gpu=use_gpu).output
+                       use_gpu=use_gpu, transformer=transformer).output
 
 
 def main(argv=None):
@@ -236,16 +288,25 @@ def main(argv=None):
     ap.add_argument("annotations", nargs="*", type=Path)
     ap.add_argument("--corpus", type=Path, default=None)
     ap.add_argument("--split", type=Path, default=Path("annotations/split.json"))
-    ap.add_argument("--output", type=Path, default=PACKAGE_MODEL)
-    ap.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
+    ap.add_argument("--output", type=Path, default=None, help="default: attrib/model (cnn), training/model-trf (trf)")
+    ap.add_argument("--config", default="cnn", help="cnn (default: tok2vec, the shipped model), trf (spacy-transformers) or a config file")
+    ap.add_argument("--transformer", default=None, help="with --config trf: a Hugging Face model name or a local directory "
+                    "(default google/muril-base-cased; xlm-roberta-base is the alternative)")
+    ap.add_argument("--gpu-id", type=int, default=-1, help="train on this GPU (needs cupy and a CUDA torch; -1: CPU)")
     ap.add_argument("--max-steps", type=int, default=None)
     ap.add_argument("--eval-frequency", type=int, default=None)
     a = ap.parse_args(argv)
+    output = a.output or default_output(a.config)
+    try:
+        check_training_inputs(output, a.config, transformer=a.transformer)
+    except AttribError as e:
+        ap.error(str(e))
     files = a.annotations or default_annotation_files()
     articles = load_articles(files, a.corpus)
     split = load_split(a.split)
     print(f"{len(articles)} articles from {', '.join(map(str, files))}")
-    out = train(articles, split, a.output, config=a.config, max_steps=a.max_steps, eval_frequency=a.eval_frequency)
+    out = train(articles, split, output, config=a.config, max_steps=a.max_steps, eval_frequency=a.eval_frequency,
+                use_gpu=a.gpu_id, transformer=a.transformer)
     print(f"model written to {out}")
 
 
