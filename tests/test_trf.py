@@ -96,3 +96,16 @@ def test_a_transformer_name_needs_the_trf_config(tmp_path, seed_articles):
 
     with pytest.raises(AttribError, match="needs a transformer config"):
         train(seed_articles, {"train": [], "dev": [], "test": []}, tmp_path / "m", transformer="xlm-roberta-base")
+
+
+def test_attrib_train_selects_the_transformer_config(tmp_path, tiny_bert):
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "COLUMNS": "200"}
+    seeds = str(ROOT / "annotations" / "seeds.jsonl")
+    r = subprocess.run([sys.executable, "-m", "attrib.cli", "train", seeds, "--config", "trf", "--transformer", str(tiny_bert),
+                        "--max-steps", "2", "-o", str(tmp_path / "m")], capture_output=True, text=True, cwd=ROOT, timeout=600, env=env)
+    assert r.returncode == 0, r.stderr[-3000:]
+    cfg = (tmp_path / "m" / "config.cfg").read_text(encoding="utf-8")
+    assert '"transformer"' in cfg and str(tiny_bert.resolve()) in cfg
+    r = subprocess.run([sys.executable, "-m", "attrib.cli", "train", seeds, "--transformer", "xlm-roberta-base", "-o", str(tmp_path / "n")],
+                       capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
+    assert r.returncode == 1 and "needs a transformer config (--config trf)" in r.stderr and not (tmp_path / "n").exists()
