@@ -290,27 +290,45 @@ class LineAppender:
 
 def read_ids(path: Path, key: str) -> tuple[set[str], int]:
     """Ids (``record[key]``) of the complete lines of a file written by a batch run, and how many
-    torn last lines were cut off (0 or 1). A bad line in the middle is an OutputError."""
+    torn last lines were cut off (0 or 1). A bad line in the middle is an OutputError. Streams the
+    file: OUT of a large archive does not fit in memory."""
     if not path.exists():
         return set(), 0
-    data = path.read_bytes()
-    torn = 0
-    if data and not data.endswith(b"\n"):
-        keep = data.rfind(b"\n") + 1
-        with open(path, "r+b") as fh:  # cut the torn line a killed run left, so appends stay whole
-            fh.truncate(keep)
-        data, torn = data[:keep], 1
+    torn = _cut_torn_line(path)
     ids = set()
-    for n, raw in enumerate(data.splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-            ids.add(record[key])
-        except (ValueError, KeyError, TypeError):
-            raise OutputError(f"{path}:{n}: not a line written by `attrib batch` (no '{key}'); "
-                              "give a new OUT file or remove that line") from None
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                ids.add(json.loads(raw)[key])
+            except (ValueError, KeyError, TypeError):
+                raise OutputError(f"{path}:{n}: not a line written by `attrib batch` (no '{key}'); "
+                                  "give a new OUT file or remove that line") from None
     return ids, torn
+
+
+def _cut_torn_line(path: Path, chunk: int = 1 << 16) -> int:
+    """Truncate a last line that has no newline (what a kill mid-write can leave); 1 if cut."""
+    with open(path, "r+b") as fh:
+        end = fh.seek(0, os.SEEK_END)
+        if end == 0:
+            return 0
+        fh.seek(end - 1)
+        if fh.read(1) == b"\n":
+            return 0
+        pos = end
+        while pos > 0:  # find the last newline, reading backwards
+            start = max(0, pos - chunk)
+            fh.seek(start)
+            block = fh.read(pos - start)
+            nl = block.rfind(b"\n")
+            if nl != -1:
+                fh.truncate(start + nl + 1)
+                return 1
+            pos = start
+        fh.truncate(0)
+        return 1
 
 
 def merge_parts(out: Path, done: set[str]) -> int:
@@ -392,6 +410,7 @@ def run_batch(inputs: Iterable[str], out: Path, *, jobs: int = 1, dask: Optional
     errors_path = errors_path_for(out)
     report = BatchReport(out=out, errors_path=errors_path)
     plan = plan_inputs(inputs)
+    lock = _lock(out)
     load_model(model)  # a missing or broken model is one clear error before any work is handed out
     done, report.torn_lines = read_ids(out, "source")
     report.merged_parts = merge_parts(out, done)
@@ -448,8 +467,24 @@ def run_batch(inputs: Iterable[str], out: Path, *, jobs: int = 1, dask: Optional
         errors.close()
         if errors_path.exists() and errors_path.stat().st_size == 0:
             errors_path.unlink()
+        lock.close()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _lock(out: Path):
+    """Hold an exclusive lock on OUT for the run: two runs appending to one OUT would attribute
+    documents twice."""
+    import fcntl
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(out, "ab")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        raise OutputError(f"{out}: another `attrib batch` is writing it now; wait for it or give another -o") from None
+    return fh
 
 
 def _record(outcomes, errors: LineAppender, wheres: dict, report: BatchReport, progress: BatchProgress) -> None:

@@ -210,6 +210,12 @@ def batch_cmd(
     from .render.progress import RichBatchProgress
     from .speakers import load_registry
 
+    import signal
+
+    def _terminate(signum, frame):  # a job scheduler's SIGTERM stops like Ctrl-C: workers and cluster closed
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _terminate)
     workers = jobs or (2 if dask else 1)
     bar = RichBatchProgress(err, label="dask" if dask else f"{workers} process{'es' if workers > 1 else ''}")
     try:

@@ -63,8 +63,11 @@ def connect(address: str, n_workers: int):
     """(client, cluster): a LocalCluster for ``"local"``, else a client of the scheduler at ``address``."""
     distributed = _distributed()
     if address == "local":
-        cluster = distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                           dashboard_address=None, silence_logs=logging.ERROR)
+        try:
+            cluster = distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                               dashboard_address=None, silence_logs=logging.ERROR)
+        except Exception as e:  # noqa: BLE001  (the nanny's start-up errors come in many types)
+            raise DaskError(f"cannot start a local Dask cluster of {n_workers} workers: {reason_of(e)}") from None
         return distributed.Client(cluster), cluster
     _refuse_fast(address)
     try:

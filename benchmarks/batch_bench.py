@@ -12,6 +12,7 @@ best is the least disturbed. The load average printed beside each run says how s
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -19,6 +20,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+
+def cpu_seconds():
+    """CPU time of this process and its finished children (pool processes, LocalCluster workers)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def load():
@@ -42,24 +49,28 @@ def main():
     n = a.workers
     print(f"{len(articles)} pool articles, {mb:.1f} MB; {os.cpu_count()} cores; load average before {load()}")
     modes = [("--jobs 1", dict(jobs=1)), (f"--jobs {n}", dict(jobs=n)), (f"--dask (LocalCluster, {n} workers)", dict(jobs=n, dask="local"))]
-    rates = {}
+    rates, cpu = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(a.rounds):
             for name, kwargs in (modes if r % 2 == 0 else modes[::-1]):
                 out = Path(tmp) / f"{r}-{len(rates)}-{time.time_ns()}.jsonl"
-                t = time.perf_counter()
+                t, c = time.perf_counter(), cpu_seconds()
                 report = run_batch([str(p) for p in articles], out, **kwargs)
-                wall = time.perf_counter() - t
+                wall, used = time.perf_counter() - t, cpu_seconds() - c
+                cpu[name] = min(cpu.get(name, float("inf")), used)
                 assert report.attributed == len(articles), report
                 rates[name] = max(rates.get(name, 0.0), len(articles) / wall)
-                print(f"round {r + 1}  {name:32s} {wall:7.1f} s  {len(articles) / wall:6.2f} articles/s  (load average after {load()})", flush=True)
+                print(f"round {r + 1}  {name:32s} {wall:7.1f} s  {len(articles) / wall:6.2f} articles/s  "
+                      f"{used:6.1f} CPU s  (load average after {load()})", flush=True)
     print()
     for name, _ in modes:
-        print(f"best     {name:32s} {rates[name]:6.2f} articles/s")
+        print(f"best     {name:32s} {rates[name]:6.2f} articles/s  {len(articles) / cpu[name]:6.2f} articles per CPU second")
     one = rates["--jobs 1"]
     for name in list(rates)[1:]:
         speedup = rates[name] / one
-        print(f"{name:32s} speed-up {speedup:.2f}x on {n} workers, scaling efficiency {speedup / n:.0%}")
+        print(f"{name:32s} speed-up {speedup:.2f}x on {n} workers, scaling efficiency {speedup / n:.0%} (wall); "
+              f"CPU per article {cpu[name] / cpu['--jobs 1']:.2f}x of --jobs 1 (work efficiency {cpu['--jobs 1'] / cpu[name]:.0%})")
+    print("(wall-clock scaling needs idle cores; the CPU figures hold when the machine is shared)")
     best_eff = max(rates[name] / one / n for name in list(rates)[1:])
     print()
     print(f"Projection for 10M articles (pool-sized, ~{mb / len(articles) * 1e3:.1f} KB each), at {one:.1f} articles/s per worker "

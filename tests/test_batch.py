@@ -200,6 +200,29 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path):
     assert "Traceback" not in r.stderr
 
 
+def test_sigterm_stops_a_dask_run_cleanly_and_it_resumes(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    pytest.importorskip("distributed")
+    texts = [s.read_text(encoding="utf-8") for s in SEEDS]
+    docs = write_jsonl(tmp_path / "docs.jsonl", [{"id": f"d{i:02d}", "text": texts[i % len(texts)]} for i in range(40)])
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "attrib.cli", "batch", str(docs), "-o", str(out), "--dask", "--batch-size", "1"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 2):
+        time.sleep(0.1)
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert workers, "the LocalCluster's worker processes"
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Run the same command again to resume" in stderr
+    gone, alive = psutil.wait_procs(workers, timeout=30)
+    assert not alive, f"workers outlived the batch: {alive}"
+    r = attrib("batch", docs, "-o", out, "--batch-size", "4")
+    assert r.returncode == 0, r.stderr
+    assert sorted(lines_by_id(out)) == [f"d{i:02d}" for i in range(40)]
+
+
 @needs_corpus()
 @pytest.mark.corpus
 def test_dask_local_cluster_gives_the_single_process_quotes_on_the_pool(tmp_path):
@@ -221,3 +244,14 @@ def test_dask_local_cluster_gives_the_single_process_quotes_on_the_pool(tmp_path
     assert not differ, f"{len(differ)} articles differ, e.g. {differ[:3]}"
     assert sum(len(x["quotes"]) for x in a.values()) > 400
     assert not parts_dir_for(dask).exists()
+
+
+def test_a_second_run_on_the_same_out_is_refused(tmp_path):
+    import fcntl
+
+    out = tmp_path / "out.jsonl"
+    with open(out, "ab") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running `attrib batch` holds it
+        r = attrib("batch", SEEDS[0], "-o", out)
+    assert r.returncode == 1 and "another `attrib batch` is writing it" in r.stderr
+    assert out.read_bytes() == b""
