@@ -33,6 +33,7 @@ from .errors import AttribError, InputError
 ARTICLE_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 DEFAULT_BATCH_SIZE = 16
+MAX_ARTICLE_BYTES = 10_000_000  # as `attrib FILE` (--max-mb 10)
 _REASON_MAX = 500
 
 
@@ -203,21 +204,27 @@ def _parse_record(raw: bytes, first: bool) -> Optional[dict]:
     return record
 
 
-def read_text(task: Task) -> str:
-    """The task's article text as given (raises InputError naming the file, or file:line)."""
-    from .text import read_article
+def read_text(task: Task, max_bytes: Optional[int] = MAX_ARTICLE_BYTES) -> str:
+    """The task's article text, checked as ``attrib FILE`` checks a file (encoding, binary, empty,
+    over ``max_bytes``); raises InputError naming the file, or file:line."""
+    from .text import decode_article, load_article
 
     if task.offset is None:
-        return read_article(task.path)
+        return load_article(task.path, max_bytes).text
     with open(task.path, "rb") as fh:
         fh.seek(task.offset)
         record = _parse_record(fh.readline(), task.offset == 0)
     text = record["text"] if record else None
     if not isinstance(text, str):
         raise InputError(f"{task.where}: the line changed while the batch ran")
-    if not text.strip():
-        raise InputError(f"{task.where}: 'text' is empty or only whitespace; nothing to attribute")
-    return text
+    data = text.encode("utf-8", "surrogatepass")
+    if max_bytes and len(data) > max_bytes:
+        raise InputError(f"{task.where}: 'text' is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit for one "
+                         "article; split it, or raise the limit with --max-mb (0 = none)")
+    try:
+        return decode_article(data, task.where).text
+    except UnicodeDecodeError:  # lone surrogates (\ud800 in the JSON) are not text
+        raise InputError(f"{task.where}: 'text' holds unpaired surrogate escapes; not valid Unicode text") from None
 
 
 # --- the work done in each process (one model per process) -----------------------------------
@@ -227,33 +234,33 @@ _WORKER: dict = {}
 
 def init_worker(model: Optional[str], registry, min_confidence: float) -> None:
     """Load the model once in this process (a Pool initializer / a Dask worker plugin calls this)."""
-    from .extract import _configure, load_model
+    from .extract import load_model
 
-    nlp = load_model(model)
-    _configure(nlp, registry)
-    _WORKER.update(nlp=nlp, min_confidence=min_confidence)
+    load_model(model)
+    _WORKER.update(model=model, registry=registry, min_confidence=min_confidence)
 
 
 def attribute_items(items: list[tuple[str, str]], batch_size: int = DEFAULT_BATCH_SIZE) -> list[tuple[str, str, str]]:
     """(id, text) pairs -> ("ok", id, json line) or ("error", id, reason), in order.
 
-    The batch goes through ``nlp.pipe`` (the same path as ``attrib --format jsonl``); if that
-    raises, each document is retried alone so one bad document fails alone.
+    The batch goes through :func:`attrib.extract.extract_many`, the path ``attrib FILE`` takes (long
+    texts in paragraph chunks); if that raises, each document is retried alone so that one bad
+    document fails alone.
     """
-    from .extract import doc_to_attribution
+    from .extract import extract_many
 
-    nlp, min_conf = _WORKER["nlp"], _WORKER["min_confidence"]
+    opts = dict(model=_WORKER["model"], registry=_WORKER["registry"], min_confidence=_WORKER["min_confidence"])
     try:
-        docs = nlp.pipe((text for _, text in items), batch_size=batch_size)
-        return [("ok", i, doc_to_attribution(doc, i, min_conf).model_dump_json()) for (i, _), doc in zip(items, docs)]
+        return [("ok", r.source, r.model_dump_json()) for r in extract_many(items, batch_size=batch_size, **opts)]
     except Exception:  # noqa: BLE001  (isolate the document that broke the batch below)
         pass
     outcomes = []
-    for i, text in items:
+    for item in items:
         try:
-            outcomes.append(("ok", i, doc_to_attribution(nlp(text), i, min_conf).model_dump_json()))
+            (result,) = extract_many([item], **opts)
+            outcomes.append(("ok", item[0], result.model_dump_json()))
         except Exception as e:  # noqa: BLE001  (any failure of one document is recorded, never fatal)
-            outcomes.append(("error", i, reason_of(e)))
+            outcomes.append(("error", item[0], reason_of(e)))
     return outcomes
 
 
@@ -394,7 +401,7 @@ class PartitionWriter:
 
 def run_batch(inputs: Iterable[str], out: Path, *, jobs: int = 1, dask: Optional[str] = None, model: Optional[str] = None,
               registry=None, min_confidence: float = 0.0, batch_size: int = DEFAULT_BATCH_SIZE, retry_failed: bool = False,
-              progress: Optional[BatchProgress] = None) -> BatchReport:
+              max_bytes: Optional[int] = MAX_ARTICLE_BYTES, progress: Optional[BatchProgress] = None) -> BatchReport:
     """Attribute every document the inputs name into ``out`` (resumable; see the module doc).
 
     ``jobs`` processes on this machine, or with ``dask`` (``"local"`` for a LocalCluster of
@@ -440,7 +447,7 @@ def run_batch(inputs: Iterable[str], out: Path, *, jobs: int = 1, dask: Optional
         progress.start(len(todo))
         if todo:
             wheres = {t.id: t.where for t in todo}
-            batches = _read_batches(todo, batch_size, errors, report, progress)
+            batches = _read_batches(todo, batch_size, max_bytes, errors, report, progress)
             if dask:
                 from .distributed import run_on_dask
 
@@ -497,13 +504,13 @@ def _record(outcomes, errors: LineAppender, wheres: dict, report: BatchReport, p
     progress.advance(len(outcomes))
 
 
-def _read_batches(tasks: list[Task], size: int, errors: LineAppender, report: BatchReport,
+def _read_batches(tasks: list[Task], size: int, max_bytes: Optional[int], errors: LineAppender, report: BatchReport,
                   progress: BatchProgress) -> Iterator[list[tuple[str, str]]]:
     """(id, text) batches; a document that cannot be read is recorded here and left out."""
     batch = []
     for t in tasks:
         try:
-            batch.append((t.id, read_text(t)))
+            batch.append((t.id, read_text(t, max_bytes)))
         except (AttribError, OSError) as e:
             errors.write(json.dumps(Failure(t.id, t.where, str(e) if isinstance(e, AttribError) else reason_of(e)).record(),
                                     ensure_ascii=False))

@@ -204,6 +204,7 @@ def batch_cmd(
     speakers: List[Path] = typer.Option([], "--speakers", help="Extra speaker registry JSON file(s)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per task (per Dask partition)."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Try again the documents recorded in OUT.errors.jsonl."),
+    max_mb: float = typer.Option(10.0, "--max-mb", min=0.0, help="Record a document over this many MB as failed (0 = no limit)."),
 ):
     """Attribute an archive into OUT.jsonl: progress bar, resumable, failures to OUT.errors.jsonl."""
     from .batch import run_batch
@@ -222,7 +223,8 @@ def batch_cmd(
         registry = load_registry(list(speakers))
         with bar:
             report = run_batch(inputs, output, jobs=workers, dask=dask, model=str(model) if model else None, registry=registry,
-                               min_confidence=min_confidence, batch_size=batch_size, retry_failed=retry_failed, progress=bar)
+                               min_confidence=min_confidence, batch_size=batch_size, retry_failed=retry_failed,
+                               max_bytes=max(1, int(max_mb * 1_000_000)) if max_mb > 0 else None, progress=bar)
     except KeyboardInterrupt:
         err.print(f"interrupted; what was finished is in {output}. Run the same command again to resume.")
         raise typer.Exit(130)

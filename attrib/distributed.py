@@ -54,7 +54,7 @@ class AttribModelPlugin(_WorkerPlugin):
 
 def attribute_partition(items: list[tuple[str, str]], batch_size: int) -> list[tuple[str, str, str]]:
     """Runs on a worker: the partition's (id, text) pairs -> outcomes, with the worker's model."""
-    if "nlp" not in _WORKER:  # the plugin sets this up; only a worker that joined oddly lacks it
+    if not _WORKER:  # the plugin sets this up; only a worker that joined oddly lacks it
         raise RuntimeError("attrib model not loaded on this worker (worker plugin not set up)")
     return attribute_items(items, batch_size)
 

@@ -78,38 +78,78 @@ def test_failures_are_recorded_with_reasons_and_the_batch_goes_on(tmp_path):
         '{"id": "broken", "text": "जयशंकर ने',                       # line 2: cut off
         json.dumps({"id": "no-text"}),                                # line 3
         json.dumps({"id": "blank", "text": " \n "}),                  # line 4
-        json.dumps({"id": "huge", "text": "क " * 600_000}),           # line 5: beyond spaCy's max_length
+        json.dumps({"id": "huge", "text": "क " * 600_000}),           # line 5: 2.4 MB, over --max-mb 1
         json.dumps({"id": "ok-1", "text": "दूसरा"}, ensure_ascii=False),  # line 6: repeated id
         json.dumps({"id": 7, "text": "मोदी ने कहा कि भारत तैयार है।"}, ensure_ascii=False),
+        json.dumps({"id": "nul", "text": "मोदी\u0000ने कहा"}, ensure_ascii=False),
     ]) + "\n", encoding="utf-8")
     latin = tmp_path / "latin.txt"
-    latin.write_bytes("café".encode("latin-1"))
+    latin.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     out = tmp_path / "out.jsonl"
-    r = attrib("batch", docs, latin, "-o", out)
+    r = attrib("batch", docs, latin, "-o", out, "--max-mb", "1")
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert set(lines_by_id(out)) == {"ok-1", "7"}
     errors = errors_by_id(out)
-    assert set(errors) == {f"{docs}:2", "no-text", "blank", "huge", "ok-1", str(latin)}
+    assert set(errors) == {f"{docs}:2", "no-text", "blank", "huge", "ok-1", "nul", str(latin)}
     assert "not JSON" in errors[f"{docs}:2"]["reason"]
     assert errors["no-text"]["input"] == f"{docs}:3" and "no 'text'" in errors["no-text"]["reason"]
-    assert "empty" in errors["blank"]["reason"]
-    assert "max_length" in errors["huge"]["reason"] or "E088" in errors["huge"]["reason"]
+    assert "only whitespace" in errors["blank"]["reason"]
+    assert "over the 1 MB limit" in errors["huge"]["reason"] and "--max-mb" in errors["huge"]["reason"]
+    assert "binary" in errors["nul"]["reason"] and errors["nul"]["input"] == f"{docs}:8"
     assert "duplicate id" in errors["ok-1"]["reason"] and errors["ok-1"]["input"] == f"{docs}:6"
-    assert "not UTF-8" in errors[str(latin)]["reason"]
-    assert "6 failed" in r.stderr and str(errors_path_for(out)) in r.stderr
+    assert "PNG" in errors[str(latin)]["reason"]
+    assert "7 failed" in r.stderr and str(errors_path_for(out)) in r.stderr
 
     # A re-run skips what is done and what failed; nothing is written twice.
     before = out.read_bytes(), errors_path_for(out).read_bytes()
-    r = attrib("batch", docs, latin, "-o", out)
-    assert r.returncode == 1 and "2 already in" in r.stderr and "6 failed earlier" in r.stderr
+    r = attrib("batch", docs, latin, "-o", out, "--max-mb", "1")
+    assert r.returncode == 1 and "2 already in" in r.stderr and "7 failed earlier" in r.stderr
     assert (out.read_bytes(), errors_path_for(out).read_bytes()) == before
 
     # Fixed at the source, a failure is retried on request and leaves the errors file.
     latin.write_text("प्रधानमंत्री ने कहा कि देश तैयार है।", encoding="utf-8")
-    r = attrib("batch", docs, latin, "-o", out, "--retry-failed")
+    r = attrib("batch", docs, latin, "-o", out, "--retry-failed", "--max-mb", "1")
     assert r.returncode == 1, r.stderr  # the bad JSONL lines still fail
     assert str(latin) in lines_by_id(out)
-    assert str(latin) not in errors_by_id(out) and set(errors_by_id(out)) == {f"{docs}:2", "no-text", "blank", "huge", "ok-1"}
+    assert str(latin) not in errors_by_id(out) and set(errors_by_id(out)) == {f"{docs}:2", "no-text", "blank", "huge", "ok-1", "nul"}
+
+
+def test_a_document_the_pipeline_raises_on_fails_alone(tmp_path, monkeypatch):
+    """In process (--jobs 1): one document of a batch makes the pipeline raise; it is recorded with
+    the reason and the others of its batch are still attributed."""
+    import attrib.extract
+    from attrib.batch import run_batch
+
+    real = attrib.extract.doc_quotes
+
+    def fragile(doc, *args, **kwargs):
+        if "विस्फोट" in doc.text:
+            raise RuntimeError("the pipeline broke on this one")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(attrib.extract, "doc_quotes", fragile)
+    docs = write_jsonl(tmp_path / "docs.jsonl", [{"id": "a", "text": "मोदी ने कहा कि भारत तैयार है।"},
+                                                 {"id": "b", "text": "विस्फोट के बाद मंत्री ने कहा कि जांच होगी।"},
+                                                 {"id": "c", "text": "जयशंकर ने कहा, \"हम तैयार हैं।\""}])
+    out = tmp_path / "out.jsonl"
+    report = run_batch([str(docs)], out, batch_size=3)
+    assert (report.attributed, report.failed) == (2, 1)
+    assert set(lines_by_id(out)) == {"a", "c"} and lines_by_id(out)["c"]["quotes"]
+    assert errors_by_id(out)["b"]["reason"] == "RuntimeError: the pipeline broke on this one"
+
+
+def test_a_long_article_gives_the_same_line_as_a_single_run(tmp_path):
+    """Long texts go through the same paragraph chunking as `attrib FILE` (offsets into the whole text)."""
+    long = tmp_path / "long.txt"
+    long.write_text("\n\n".join(s.read_text(encoding="utf-8") for s in SEEDS * 2), encoding="utf-8")  # > 20,000 characters
+    single = attrib(long, "--format", "jsonl")
+    assert single.returncode == 0, single.stderr
+    out = tmp_path / "out.jsonl"
+    r = attrib("batch", long, "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert lines_by_id(out)[str(long)] == json.loads(single.stdout)
+    text = long.read_text(encoding="utf-8")
+    assert all(text[q["start"]:q["end"]] == q["text"] for q in json.loads(single.stdout)["quotes"])
 
 
 def test_a_killed_run_resumes_without_torn_or_repeated_lines(tmp_path):
