@@ -247,6 +247,10 @@ class Attribution(Stateless):
         kind = mention_kind(text, self.registry)
         reg = self.registry
         antecedent: Optional[Span] = None
+        issuer = _issuer_within(mention.span)
+        if issuer is not None and depth < 2:
+            # "गृह मंत्रालय की अधिसूचना": a document mention that names its issuer
+            return self._resolve(doc, Mention(issuer, mention.score), speakers, previous, depth + 1)
         preceding = sorted((m for m in speakers if m.span.end <= mention.span.start), key=lambda m: -m.span.start)
         named = [m for m in preceding if mention_kind(m.span.text, reg) in ("name", "organisation", "handle")]
         if kind == "pronoun":
@@ -282,7 +286,9 @@ class Attribution(Stateless):
                     if len(words) > 1 and words[-1] == key:
                         antecedent = m.span
                         break
-            if antecedent is None and not holders and (is_bare_head(text) or is_bare_head(text.split()[-1])):
+            qualified = any(w in {"के", "की", "का"} for w in text.split())  # "मंत्रालय के संयुक्त सचिव": someone unnamed
+            if antecedent is None and not holders and (is_bare_head(text) or (
+                    is_bare_head(text.split()[-1]) and not qualified)):
                 # a role noun ("कंपनी", "बाबा", "एमबीबीएस छात्र") for the latest named speaker of its sort
                 head = fold(text.split()[-1])
                 if head in ORG_HEADS:
@@ -350,6 +356,16 @@ def _appositive(doc: Doc, mention: Span, speakers: list[Mention], reg: Registry)
         if any(before.endswith(k) and (before == k or before.endswith(" " + k)) for k in keys) or \
                 any(after == k or after.startswith(k + " ") for k in keys):
             return m.span
+    return None
+
+
+def _issuer_within(sp: Span) -> Optional[Span]:
+    """The issuer in ``<issuer> की/के/का <document>`` as one mention, else None."""
+    for k in range(sp.end - 2, sp.start, -1):
+        if sp.doc[k].text in {"की", "के", "का"}:
+            if fold(sp.doc[k + 1:sp.end].text) in DOCUMENTS:
+                return sp.doc[sp.start:k]
+            return None
     return None
 
 
