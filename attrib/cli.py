@@ -43,12 +43,17 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _max_bytes(max_mb: float) -> Optional[int]:
+    """--max-mb as bytes; 0 means no limit."""
+    return max(1, int(max_mb * 1_000_000)) if max_mb > 0 else None
+
+
 def _read_inputs(files: List[str], max_mb: float = 10.0):
     """(source, text) for each readable input; errors and notes are reported on stderr, errors
     counted, never raised."""
     from .text import load_article, read_stream
 
-    max_bytes = max(1, int(max_mb * 1_000_000)) if max_mb > 0 else None
+    max_bytes = _max_bytes(max_mb)
     good, failed = [], 0
     for f in files:
         try:
@@ -224,7 +229,7 @@ def batch_cmd(
         with bar:
             report = run_batch(inputs, output, jobs=workers, dask=dask, model=str(model) if model else None, registry=registry,
                                min_confidence=min_confidence, batch_size=batch_size, retry_failed=retry_failed,
-                               max_bytes=max(1, int(max_mb * 1_000_000)) if max_mb > 0 else None, progress=bar)
+                               max_bytes=_max_bytes(max_mb), progress=bar)
     except KeyboardInterrupt:
         err.print(f"interrupted; what was finished is in {output}. Run the same command again to resume.")
         raise typer.Exit(130)

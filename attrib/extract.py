@@ -30,15 +30,21 @@ BATCH_CHARS = 50_000
 
 @lru_cache(maxsize=4)
 def load_model(path: Optional[str] = None):
-    """Load the attrib pipeline (the model shipped in the package unless ``path`` is given)."""
-    import spacy
-
-    from .pipeline import attribution, sentences, suggester, tokenizer  # noqa: F401  (registrations)
-
+    """Load the attrib pipeline (the model shipped in the package unless ``path`` is given), once."""
     target = Path(path) if path else PACKAGE_MODEL
     if not (target / "config.cfg").exists():
         hint = "reinstall attrib or run `python -m attrib.train`" if not path else "give a directory written by `attrib train`"
         raise ModelError(f"{target}: no attrib model there ({hint})")
+    return open_model(target)
+
+
+def open_model(target: Path):
+    """Load the attrib pipeline in ``target`` (uncached); ModelError when it does not load or is
+    not an attrib pipeline."""
+    import spacy
+
+    from .pipeline import attribution, sentences, suggester, tokenizer  # noqa: F401  (registrations)
+
     try:
         nlp = spacy.load(target)
     except Exception as e:  # spaCy raises many types for a broken model directory

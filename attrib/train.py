@@ -25,7 +25,7 @@ from typing import Callable, Optional
 from spacy import registry as spacy_registry
 
 from .corpus import LABELS, SPANS_KEY, article_key, default_annotation_files, load_articles, load_split
-from .errors import AttribError
+from .errors import AttribError, ModelError
 
 
 class TrainError(AttribError):
@@ -118,14 +118,12 @@ def _check_target(output: Path) -> None:
 
 
 def _check_model(path: Path, what: str) -> None:
-    import spacy
+    from .extract import open_model
 
     try:
-        nlp = spacy.load(path)
-    except Exception as e:  # spaCy raises many types for a broken model directory
-        raise TrainError(f"{path}: the {what} does not load: {e}") from None
-    if "attrib_attribution" not in nlp.pipe_names:
-        raise TrainError(f"{path}: the {what} is not an attrib model (pipeline {nlp.pipe_names})")
+        open_model(path)
+    except ModelError as e:
+        raise TrainError(f"the {what} does not load as an attrib model: {e}") from None
 
 
 def evaluate_docs(model: Path, docbin: Path) -> dict:

@@ -61,6 +61,7 @@ DIRECT_INTRO = {",", ":", "-", "–", "—", "।", ".", "?", "!", ";"}
 
 
 CONTINUATION_SENTENCES = 3
+NAMED_KINDS = ("name", "organisation", "handle")
 
 
 def install_extensions() -> None:
@@ -81,6 +82,7 @@ class Attribution(Stateless):
         self.threshold = threshold
         self.registry: Registry = default_registry()
         self._text = ""  # the text of the doc being processed (set per call)
+        self._names: list[Mention] = []  # its speakers that name someone (set per call)
         install_extensions()
 
     # -- spaCy component protocol
@@ -117,6 +119,8 @@ class Attribution(Stateless):
         model_speakers = by_label["SPEAKER"]
         extra = [m for m in self._gazetteer(doc) if not any(overlaps(m.span, k.span) for k in model_speakers)]
         speakers = _non_overlapping(model_speakers + extra)
+        # the speakers that name someone (not pronouns, titles, documents, groups), in text order
+        self._names = [m for m in speakers if mention_kind(m.span.text, self.registry) in NAMED_KINDS]
         cues = cues_found
         kept = []
         previous: Optional[dict] = None
@@ -252,7 +256,7 @@ class Attribution(Stateless):
             # "गृह मंत्रालय की अधिसूचना": a document mention that names its issuer
             return self._resolve(doc, Mention(issuer, mention.score), speakers, previous, depth + 1)
         preceding = sorted((m for m in speakers if m.span.end <= mention.span.start), key=lambda m: -m.span.start)
-        named = [m for m in preceding if mention_kind(m.span.text, reg) in ("name", "organisation", "handle")]
+        named = sorted((m for m in self._names if m.span.end <= mention.span.start), key=lambda m: -m.span.start)
         if kind == "pronoun":
             # the latest subject named since the previous statement ("पीट हेगसेथ ने … उन्होंने कहा"),
             # else the previous statement's speaker when it is near, else the nearest name before
@@ -277,7 +281,7 @@ class Attribution(Stateless):
                     break
             if antecedent is None:
                 # "डीजीपी एच.सी. अवस्थी ने …", "योगगुरु रामदेव", "अमेजन कंपनी": the name written with the title
-                antecedent = _appositive(doc, mention.span, speakers, reg)
+                antecedent = _appositive(doc, mention.span, self._names)
             if antecedent is None and len(text.split()) == 1:
                 # a bare head for the latest fuller mention ending in it ("मंत्रालय" -> "स्वास्थ्य मंत्रालय")
                 key = fold(text)
@@ -339,14 +343,14 @@ class Attribution(Stateless):
                 "speaker_name_hi": None}
 
 
-def _appositive(doc: Doc, mention: Span, speakers: list[Mention], reg: Registry) -> Optional[Span]:
+def _appositive(doc: Doc, mention: Span, names: list[Mention]) -> Optional[Span]:
     """The name a title or role noun was written with: right after it in the mention's own sentence
     (``डीजीपी एच.सी. अवस्थी``), or earlier in the article after the same title (``योगगुरु रामदेव``)
     or before it (``अमेजन कंपनी``). A one-word title also matches by its head alone."""
     keys = title_keys(mention.text)
     if not keys:
         return None
-    names = [m for m in speakers if m.span != mention and mention_kind(m.span.text, reg) in ("name", "organisation", "handle")]
+    names = [m for m in names if m.span != mention]
     following = [m for m in names if mention.end <= m.span.start <= mention.end + 1]
     if following:
         return following[0].span

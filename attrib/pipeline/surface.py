@@ -14,6 +14,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from .sentences import TERMINALS, _is_initial
+from .suggester import OPENING, STRAIGHT, _sentence_end, _tweet_blocks, lexicon, quote_pairs
 from ..speakers import ORG_HEADS, is_bare_head
 from ..text import fold
 
@@ -71,7 +73,7 @@ def strip_marker(doc: Doc, m: Mention) -> Mention:
     """A mention the model took with its case marker (``डीजीपी ने``) is the name alone."""
     sp = m.span
     end = sp.end
-    while end > sp.start + 1 and doc[end - 1].text in SPEAKER_MARKERS | {"द्वारा"}:
+    while end > sp.start + 1 and doc[end - 1].text in SPEAKER_MARKERS:
         end -= 1
     return m if end == sp.end else Mention(Span(doc, sp.start, end, label=sp.label_), m.score)
 
@@ -130,8 +132,6 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
     - ``X के मुताबिक, <CLAIM>`` and headline ``X बोला- <CLAIM>``;
     - tweet text around a signature line ``— Name (@handle) date``.
     """
-    from .suggester import _sentence_end, _tweet_blocks, quote_pairs
-
     out: list[Mention] = []
     cue_end = {c.span.end: c for c in cues}
     cue_at = {i: c for c in cues for i in range(c.span.start, c.span.end)}
@@ -201,8 +201,6 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
 def names_a_work(doc: Doc, sp: Span) -> bool:
     """A short quotation that names a film, book, campaign or ship (फिल्म 'पान सिंह तोमर') is a
     title, not something anyone said."""
-    from .suggester import lexicon
-
     if sp.label_ != "QUOTE" or sp.end - sp.start > 6 or sp.start < 2 or doc[sp.start - 1].text not in QUOTE_MARKS:
         return False
     return doc[sp.start - 2].text in lexicon()["work_nouns"]
@@ -211,8 +209,6 @@ def names_a_work(doc: Doc, sp: Span) -> bool:
 def clip_claim(doc: Doc, m: Mention) -> Mention:
     """A claim is one sentence (annotations: 1 in 558 crosses a sentence end): cut it at the first
     ``।``/``?``/``!`` or full stop that is not an initial (``डॉ.``, ``एस.``)."""
-    from .sentences import TERMINALS, _is_initial
-
     sp = m.span
     if sp.label_ != "CLAIM":
         return m
@@ -226,7 +222,7 @@ def clip_claim(doc: Doc, m: Mention) -> Mention:
     return m
 
 
-OPENING_MARKS = {"“", "‘", "«", "„", '"', "'", "‘‘", "''"}
+OPENING_MARKS = set(OPENING) | STRAIGHT
 
 
 def _snap_to_marks(doc: Doc, m: Mention, pairs: list[tuple[int, int]], pair_set: set) -> Mention:
@@ -248,8 +244,6 @@ def _snap_to_marks(doc: Doc, m: Mention, pairs: list[tuple[int, int]], pair_set:
 def clip_quote(doc: Doc, m: Mention, pairs: Optional[list[tuple[int, int]]] = None) -> Mention:
     """A quotation the span model ran back over its introduction (``संजय भाटिया ने कहा, ‘‘हमने …``)
     starts after the opening mark (not when it starts inside another quotation)."""
-    from .suggester import lexicon
-
     sp = m.span
     if pairs and any(ps <= sp.start < pe for ps, pe in pairs):
         return m
@@ -270,8 +264,6 @@ def clip_quote(doc: Doc, m: Mention, pairs: Optional[list[tuple[int, int]]] = No
 def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
     """Cue-lexicon words followed by ``कि`` (after auxiliaries) or heading a ``मुताबिक``/``अनुसार``/
     ``मानें तो`` claim: the surface marks a reported statement even where the model saw no cue."""
-    from .suggester import lexicon
-
     cues = lexicon()["cues"]
     texts = [t.text for t in doc]
     out = []
