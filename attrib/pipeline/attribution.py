@@ -40,8 +40,8 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (QUOTE_MARKS, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
-                      names_a_work, next_line_end, org_phrase, overlaps, repair_against_marks, rule_statements,
+from .surface import (AGENT_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
+                      names_a_work, next_line_end, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
                       strip_marker)
 from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
@@ -61,6 +61,10 @@ DIRECT_INTRO = {",", ":", "-", "–", "—", "।", ".", "?", "!", ";"}
 
 
 CONTINUATION_SENTENCES = 3
+# a pronoun with no subject since the previous statement stands for that statement's speaker, however
+# far back it is (interviews: "वह कहते हैं" paragraphs apart)
+PRONOUN_REACH = 1000
+FORWARD_CONFIDENCE = 0.7  # a pronoun resolved to a name written after it
 NAMED_KINDS = ("name", "organisation", "handle")
 
 
@@ -174,6 +178,18 @@ class Attribution(Stateless):
                     found.append(Mention(doc[i:i + k], self.gazetteer_score))
         return found
 
+    def _agents(self, doc: Doc, since: int, hi: int) -> Optional[Span]:
+        """The latest ``X ने`` phrase in ``doc`` from character ``since`` to token ``hi`` whose X
+        is a title or a group (``एक अधिकारी``, ``कुछ छात्रों``); names are the model's and the gazetteer's."""
+        for j in range(hi - 1, 0, -1):
+            if doc[j].idx < since:
+                break
+            if doc[j].text == "ने":
+                sp = phrase_before(doc, j, max(0, doc[j].sent.start))
+                if sp is not None and mention_kind(sp.text, self.registry) in ("title", "group"):
+                    return sp
+        return None
+
     # -- rules
     def _attribute(self, doc: Doc, st: Mention, speakers: list[Mention], cues: list[Mention],
                    previous: Optional[dict]) -> dict:
@@ -208,11 +224,13 @@ class Attribution(Stateless):
             between = [m for m in in_window if span.end <= m.span.start and m.span.end <= cue.span.start]
             if between:
                 mention = max(between, key=lambda m: (_marked(doc, m.span), -m.span.start))
-        if mention is None and cue is not None and cue.span.start < span.start and self.rules:
-            # the model saw no speaker: the phrase that "ने" marks before the cue (शिवराज सिंह चौहान ने आदेश दिया है कि)
+        if cue is not None and cue.span.start < span.start and self.rules:
+            # the phrase the cue marks as its speaker: "शिवराज सिंह चौहान ने आदेश दिया है कि", "वे कहती
+            # हैं", "X का कहना है"; it wins over a mention the model saw earlier in the sentence
             agent = agent_phrase(doc, cue.span, lo)
-            if agent is not None:
-                mention = Mention(agent, self.lexicon_score)
+            if agent is not None and (mention is None or mention.span.end <= agent.start):
+                inside = [m for m in in_window if overlaps(m.span, agent)]
+                mention = inside[-1] if inside else Mention(agent, self.lexicon_score)
         if mention is None and in_window:
             # no cue, or nothing before it: before the statement in its sentence, else after it
             # ("…: अरविंद केजरीवाल", "— Dr. S. Jaishankar (@DrSJaishankar)")
@@ -224,6 +242,8 @@ class Attribution(Stateless):
             elif after:
                 mention = min(after, key=lambda m: m.span.start)
             conf *= 0.9
+        if mention is not None and self.rules and cue is not None and cue.span.start < span.start:
+            mention = _first_of_list(doc, mention, speakers, self.registry)
         continued = False
         if mention is None and previous is not None and previous.get("mention") is not None:
             if _sent_index(doc, span.start) - previous["_end_sent"] <= CONTINUATION_SENTENCES:
@@ -237,6 +257,8 @@ class Attribution(Stateless):
             mention = strip_marker(doc, mention)
             info = {"mention": mention.chars, **self._resolve(doc, mention, speakers, previous)}
             conf *= min(1.0, 0.5 + mention.score)
+            if info.pop("_forward", False):
+                conf *= FORWARD_CONFIDENCE
         else:
             info = {"mention": None, "antecedent": None, "speaker_id": None, "speaker_name": None, "speaker_name_hi": None}
             conf *= 0.5
@@ -262,16 +284,29 @@ class Attribution(Stateless):
             # else the previous statement's speaker when it is near, else the nearest name before
             since = previous["_end_char"] if previous is not None else -1
             subjects = [m for m in named if m.span.start_char >= since and _subject(doc, m.span)]
-            if subjects:
+            # an unnamed subject since then ("एक प्रमुख कंपनी के शीर्ष अधिकारी ने … । उन्होंने कहा")
+            # is nearer than a name before it
+            unnamed = self._agents(doc, since, mention.span.start)
+            if unnamed is not None and (not subjects or subjects[0].span.end <= unnamed.start):
+                antecedent = unnamed
+            elif subjects:
                 antecedent = _first_of_pair(doc, subjects[0].span, named)
             elif previous is not None and previous.get("mention") is not None and \
-                    _sent_index(doc, mention.span.start) - previous["_end_sent"] <= CONTINUATION_SENTENCES:
+                    _sent_index(doc, mention.span.start) - previous["_end_sent"] <= PRONOUN_REACH:
                 return {"antecedent": previous.get("antecedent") or previous["mention"],
                         **{k: previous[k] for k in ("speaker_id", "speaker_name", "speaker_name_hi")}}
             else:
                 # the nearest person before it (उन्होंने rarely stands for a ministry), else any name
                 people = [m for m in named if not looks_like_organisation(m.span.text, reg)]
                 antecedent = (people or named)[0].span if named else None
+                if antecedent is None:
+                    # nobody named before: a feature that opens with "उन्होंने" names its subject
+                    # later; the first person named after it, a guess (its confidence is lowered)
+                    later = [m for m in self._names if m.span.start >= mention.span.end
+                             and not looks_like_organisation(m.span.text, reg)]
+                    if later:
+                        return {**self._resolve(doc, Mention(later[0].span, mention.score), speakers, None, depth + 1),
+                                "antecedent": _chars(later[0].span), "_forward": True}
         elif kind == "title":
             holders = reg.title_candidates(text)
             for m in named:
@@ -306,9 +341,8 @@ class Attribution(Stateless):
                 else:
                     fitting = [m for m in named if not looks_like_organisation(m.span.text, reg)]
                     antecedent = fitting[0].span if fitting else None
-            if antecedent is None and len(holders) == 1:
-                sp = reg.speakers[next(iter(holders))]
-                return {"antecedent": None, "speaker_id": sp.id, "speaker_name": sp.name, "speaker_name_hi": sp.name_hi}
+            # a title whose holder the article never names stays the title: "प्रधानमंत्री" in a 2013
+            # article is not the registry's current holder
         elif kind == "document":
             # the issuer: an organisation named in this or the previous sentence ("अमेरिकी विदेश
             # विभाग ने एक आधिकारिक बयान में …"), else the nearest registry organisation before it
@@ -316,7 +350,10 @@ class Attribution(Stateless):
             prev_lo = doc[sent_lo - 1].sent.start if sent_lo > 0 else sent_lo
             orgs = [m for m in named if looks_like_organisation(m.span.text, reg)]
             near = [m for m in named if m.span.start >= sent_lo] + [m for m in orgs if m.span.start >= prev_lo]
-            antecedent = near[0].span if near else None
+            # "सहारा की ओर से जारी बयान", "टाइम्स ऑफ इंडिया की रिपोर्ट के अनुसार": the issuer written with it
+            antecedent = _issuer_before(doc, mention.span, speakers, sent_lo)
+            if antecedent is None:
+                antecedent = near[0].span if near else None
             if antecedent is None:
                 # "सरकार की ओर से जारी नयी गाइडलाइन", "गृह मंत्रालय की अधिसूचना": an organisation the
                 # model did not mark, found by its head word
@@ -373,6 +410,38 @@ def _issuer_within(sp: Span) -> Optional[Span]:
     return None
 
 
+ISSUER_FILLERS = {"जारी", "ओर", "तरफ", "तरफ़", "से", "द्वारा", "नए", "नई", "नया", "नयी", "ताजा", "ताज़ा",
+                  "एक", "अपने", "अपनी", "इस", "हाल", "हालिया", "ताजे", "ताज़े", "प्रकाशित", "दी", "गई", "गयी"}
+
+
+def _issuer_before(doc: Doc, sp: Span, speakers: list[Mention], lo: int) -> Optional[Span]:
+    """The issuer in ``X की (ओर से जारी) <document>`` / ``X द्वारा जारी <document>``: the speaker
+    mention, else the noun phrase, right before the genitive."""
+    j = sp.start - 1
+    while j > lo and doc[j].text in ISSUER_FILLERS and doc[j].text not in {"द्वारा"}:
+        j -= 1
+    for _ in range(2):
+        if j <= lo or doc[j].text not in {"की", "के", "का", "द्वारा"}:
+            return None
+        for m in speakers:
+            if m.span.end == j:
+                return m.span
+        phrase = phrase_before(doc, j, lo)
+        if phrase is None:
+            return None
+        if not any(t.text in TIME_WORDS or t.like_num for t in doc[phrase.start - 1:phrase.end]):
+            return phrase
+        # "स्वास्थ्य मंत्रालय के बुधवार सुबह नौ बजे के आंकड़ों": a time, then the issuer
+        j = phrase.start - 1
+        while j > lo and (doc[j].like_num or doc[j].text in TIME_WORDS or doc[j].text in AGENT_STOPS):
+            j -= 1
+    return None
+
+
+TIME_WORDS = {"बजे", "सुबह", "शाम", "रात", "दोपहर", "तारीख", "दिन", "साल", "वर्ष", "महीने", "सप्ताह", "हफ्ते",
+              "हफ़्ते", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार", "आज", "कल"}
+
+
 def _signature(doc: Doc, sp: Span) -> bool:
     """A tweet or headline signature: the mention opens its line or follows a dash (``— Name (@x)``)."""
     i = sp.start - 1
@@ -388,6 +457,30 @@ def _first_of_pair(doc: Doc, sp: Span, named: list[Mention]) -> Span:
             if m.span.end == sp.start - 1:
                 return m.span
     return sp
+
+
+LIST_LINKS = {",", "और", "तथा", "एवं", "व"}
+
+
+def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Registry) -> Mention:
+    """"प्रधानमंत्री नरेंद्र मोदी, … गृह मंत्री अमित शाह, दिल्ली के मुख्यमंत्री अरविंद केजरीवाल ने कहा कि":
+    a statement of several speakers goes to the first named (guidelines). Mentions chain back while
+    the words between them open with a comma or a conjunction and hold at most a title (five words)."""
+    if mention.span.end >= len(doc) or doc[mention.span.end].text != "ने":
+        return mention
+    first = mention
+    while True:
+        prev = [m for m in speakers if m.span.end <= first.span.start and first.span.start - m.span.end <= 5]
+        if not prev:
+            return first
+        m = max(prev, key=lambda m: m.span.end)
+        gap = [t for t in doc[m.span.end:first.span.start] if not t.is_space]
+        if not gap or gap[0].text not in LIST_LINKS or any(
+                t.text in {"ने", "कि", "।", "?", "!", "."} or t.text in QUOTE_MARKS for t in gap):
+            return first
+        if mention_kind(m.span.text, reg) in ("pronoun", "document"):
+            return first
+        first = m
 
 
 _NO_SPEAKER = type("NoSpeaker", (), {"kind": None})()

@@ -70,23 +70,38 @@ def named_head(doc: Doc, head: str, lo: int, hi: int) -> Optional[Span]:
 
 
 def strip_marker(doc: Doc, m: Mention) -> Mention:
-    """A mention the model took with its case marker (``डीजीपी ने``) is the name alone."""
+    """A mention the model took with its case marker (``डीजीपी ने``) or a cue's tail (``मुताबिक
+    सरकार``) is the name alone."""
     sp = m.span
-    end = sp.end
-    while end > sp.start + 1 and doc[end - 1].text in SPEAKER_MARKERS:
+    start, end = sp.start, sp.end
+    while end > start + 1 and doc[end - 1].text in SPEAKER_MARKERS:
         end -= 1
-    return m if end == sp.end else Mention(Span(doc, sp.start, end, label=sp.label_), m.score)
+    # "विदेश मंत्रालय के मुताबिक सरकार ने": the model took the cue's tail with the name
+    while start < end - 1 and doc[start].text in LEADING_JUNK:
+        start += 1
+    return m if (start, end) == (sp.start, sp.end) else Mention(Span(doc, start, end, label=sp.label_), m.score)
+
+
+LEADING_JUNK = frozenset({"मुताबिक", "मुताबिक़", "अनुसार", "ने", "के", "की", "का", ",", "-"})
 
 
 def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
     """The noun phrase marked as the speaker before a cue: ``X ने <cue>`` (up to six words between
-    ``ने`` and the cue: ``X ने अधिकारियों को निर्देश दिया``), ``X के मुताबिक``, ``X की मानें तो``."""
+    ``ने`` and the cue: ``X ने अधिकारियों को निर्देश दिया``), ``X के मुताबिक``, ``X की मानें तो``,
+    ``X का कहना है``; a present-tense cue takes the phrase right before it (``सह-अभिनेता चार्ल्स
+    कहते हैं``, ``वे कहती हैं``)."""
     i = cue.start - 1
     according = cue.text.split()[-1:] in (["मुताबिक"], ["अनुसार"], ["तो"])
     if according and doc[cue.start].text in {"के", "की", "का"}:
         marker = cue.start
     elif according and i >= lo and doc[i].text in {"के", "की", "का"}:
         marker = i
+    elif cue[0].text in NOUN_CUES and i >= lo and doc[i].text in {"के", "की", "का"}:
+        marker = i
+    elif cue[0].text in PRESENT_CUES:
+        marker = cue.start
+        while marker - 1 >= lo and doc[marker - 1].text in PRESENT_FILLERS:
+            marker -= 1
     else:
         marker = None
         for j in range(i, max(lo, cue.start - 8) - 1, -1):
@@ -97,10 +112,27 @@ def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
                 break
     if marker is None:
         return None
+    return phrase_before(doc, marker, lo, AGENT_STOPS | VERB_FORMS if cue[0].text in PRESENT_CUES else AGENT_STOPS)
+
+
+# cues that carry no agent marker: the subject stands right before them
+PRESENT_CUES = frozenset({"कहते", "कहती", "कहता", "बताते", "बताती", "बताता", "मानते", "मानती", "मानता",
+                          "लिखते", "लिखती", "लिखता", "बोलते", "बोलती", "पूछते", "पूछती", "दोहराते"})
+PRESENT_FILLERS = frozenset({"भी", "तो", "यह", "ये", "आगे", "अब", "फिर", "साफ", "साफ़", "हमेशा"})
+# "X का कहना है कि", "कई लोगों की शिकायत है कि", "होम्योपैथी डॉक्टर का दावा,"
+NOUN_CUES = frozenset({"कहना", "मानना", "शिकायत", "दावा", "आरोप", "तर्क", "राय", "अनुमान", "जवाब", "मांग"})
+# participles and light verbs: a phrase that holds one is a clause, not a speaker
+# ("वह अपने फ़ैसले का बचाव करते हुए कहती हैं")
+VERB_FORMS = frozenset({"हुए", "हुई", "हुआ", "करते", "करती", "कर", "करके", "रहे", "रही", "रहा", "चुके", "लगे"})
+
+
+def phrase_before(doc: Doc, marker: int, lo: int, stops: frozenset = AGENT_STOPS) -> Optional[Span]:
+    """The noun phrase ending right before ``doc[marker]`` (at most six words, stopping at
+    punctuation and ``stops``), its title dropped when a name follows the title."""
     k = marker
     while k - 1 >= lo and marker - (k - 1) <= 6:
         t = doc[k - 1]
-        if t.is_punct or t.is_space or t.like_num or t.text in AGENT_STOPS or t.text in QUOTE_MARKS:
+        if t.is_punct or t.is_space or t.like_num or t.text in stops or t.text in QUOTE_MARKS:
             break
         k -= 1
     # "प्रदेश के मुख्यमंत्री शिवराज सिंह चौहान": the name after the last title word
@@ -262,8 +294,9 @@ def clip_quote(doc: Doc, m: Mention, pairs: Optional[list[tuple[int, int]]] = No
 
 
 def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
-    """Cue-lexicon words followed by ``कि`` (after auxiliaries) or heading a ``मुताबिक``/``अनुसार``/
-    ``मानें तो`` claim: the surface marks a reported statement even where the model saw no cue."""
+    """Cue-lexicon words followed by ``कि`` (after auxiliaries), by a comma or colon and an opening
+    quote mark (``ने पूछा, "…``), or heading a ``मुताबिक``/``अनुसार``/``मानें तो`` claim: the surface
+    marks a reported statement even where the model saw no cue."""
     cues = lexicon()["cues"]
     texts = [t.text for t in doc]
     out = []
@@ -275,7 +308,9 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
             j = end
             while j < len(doc) and (texts[j] in AUXILIARIES or texts[j] == ","):
                 j += 1
-            if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"}:
+            k = j + 1 if j < len(doc) and texts[j] in {":", "-", "–", "—"} else j
+            if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"} or (
+                    k < len(doc) and texts[k] in OPENING_MARKS and k > end):
                 out.append(Mention(doc[i:end], score))
             break
     return out

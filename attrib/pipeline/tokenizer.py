@@ -33,9 +33,12 @@ EXTRA_INFIXES = [
     r"(?<=[:,;।])[-–—]+(?=\S)",  # "पढ़ें:-मोदी"
     # BBC bodies glue sentences and link titles: "आया?तन्मय", "बस')डिंपल", "चाहिए.(बीबीसी", "2.ममता"
     r"(?<=[" + DEVANAGARI + r"])[.?!](?=[^\s\d.])",
+    r"(?<=[" + DEVANAGARI + r"]{2})\.(?=\d)",  # "होता है.17 वर्षीय"
     r"(?<=[0-9])\.(?=[" + DEVANAGARI + r"])",
     r"[)\]](?=[" + DEVANAGARI + r"])",
     r"(?<=[" + DEVANAGARI + r"'\"’”])[(\[]",
+    # a link title run into the next sentence's pronoun: "राजेश खन्नाउन्होंने बताया"
+    r"(?<=[" + DEVANAGARI + r"])उन्हों?े?ं?ने(?=\s|$)",
     # a straight apostrophe next to Devanagari is a quote mark, never part of a Hindi word
     r"'(?=[" + DEVANAGARI + r"])",
     r"(?<=[" + DEVANAGARI + r"])'",
