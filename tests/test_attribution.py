@@ -137,6 +137,44 @@ RULE_CASES = [
      [("महिला बीमार थीं", "indirect", "के अनुसार", "प्रभु एन सिंह", "प्रभु एन सिंह")]),
     # a cue word with no कि and no quotation introduces nothing
     ("उन्होंने बताया था और फिर चले गए।", [], []),
+    # "X का कहना है कि": the phrase का marks
+    ("क्षेत्र के ग्रामीणों का कहना है कि खनन से नुकसान होगा।", [],
+     [("खनन से नुकसान होगा", "indirect", "कहना", "क्षेत्र के ग्रामीणों", "क्षेत्र के ग्रामीणों")]),
+    # a present-tense cue: the phrase right before it, not a name earlier in the sentence
+    ('फीबी वॉलर ब्रिज की सीरीज़ में सह-अभिनेता चार्ल्स कहते हैं, "यह व्यावहारिक दृश्य था।"',
+     [("SPEAKER", "फीबी वॉलर ब्रिज", 0), ("CUE", "कहते", 0), ("QUOTE", "यह व्यावहारिक दृश्य था।", 0)],
+     [("यह व्यावहारिक दृश्य था।", "direct", "कहते", "चार्ल्स", "चार्ल्स")]),
+    # a cue word before a quotation ("ने पूछा, "…"): the cue, and the phrase ने marks
+    ('तभी एहसान रहमान ने पूछा, "आपका घर कितनी दूर था?"',
+     [("QUOTE", "आपका घर कितनी दूर था?", 0)],
+     [("आपका घर कितनी दूर था?", "direct", "पूछा", "एहसान रहमान", "एहसान रहमान")]),
+    # several speakers of one statement: the first named (guidelines)
+    ("प्रधानमंत्री नरेंद्र मोदी, गृह मंत्री अमित शाह और मुख्यमंत्री अरविंद केजरीवाल ने कहा कि वह होली नहीं मनाएंगे।",
+     [("SPEAKER", "नरेंद्र मोदी", 0), ("SPEAKER", "अमित शाह", 0), ("SPEAKER", "अरविंद केजरीवाल", 0), ("CUE", "कहा", 0),
+      ("CLAIM", "वह होली नहीं मनाएंगे", 0)],
+     [("वह होली नहीं मनाएंगे", "indirect", "कहा", "नरेंद्र मोदी", "Narendra Modi")]),
+    # a document's issuer written with it ("X की ओर से जारी बयान"), also when the model did not mark X
+    ("सहारा इंडिया की ओर से जारी बयान में कहा गया है कि हम क्रिकेट से हट रहे हैं।",
+     [("SPEAKER", "बयान", 0), ("CUE", "कहा गया", 0), ("CLAIM", "हम क्रिकेट से हट रहे हैं", 0)],
+     [("हम क्रिकेट से हट रहे हैं", "indirect", "कहा गया", "बयान", "सहारा इंडिया")]),
+    # ... skipping a time between the issuer and its figures
+    ("स्वास्थ्य मंत्रालय के बुधवार सुबह नौ बजे के आंकड़ों के अनुसार तीन मौतें हुईं।",
+     [("SPEAKER", "आंकड़ों", 0), ("CUE", "के अनुसार", 0), ("CLAIM", "तीन मौतें हुईं", 0)],
+     [("तीन मौतें हुईं", "indirect", "के अनुसार", "आंकड़ों", "Ministry of Health and Family Welfare (India)")]),
+    # a pronoun after an unnamed subject stands for that subject, not for a name before it
+    ("संयुक्त सचिव लव अग्रवाल ने दौरा किया। एक प्रमुख कंपनी के शीर्ष अधिकारी ने योजना की पुष्टि की है। "
+     "उन्होंने कहा कि काम जारी है।",
+     [("SPEAKER", "लव अग्रवाल", 0), ("SPEAKER", "उन्होंने", 0), ("CUE", "कहा", 0), ("CLAIM", "काम जारी है", 0)],
+     [("काम जारी है", "indirect", "कहा", "उन्होंने", "एक प्रमुख कंपनी के शीर्ष अधिकारी")]),
+    # a model mention that swallowed the cue's tail is the name alone
+    ("विदेश मंत्रालय के मुताबिक सरकार ने यह भी कहा कि भंडार पर्याप्त है।",
+     [("SPEAKER", "मुताबिक सरकार", 0), ("CUE", "कहा", 0), ("CLAIM", "भंडार पर्याप्त है", 0)],
+     [("भंडार पर्याप्त है", "indirect", "कहा", "सरकार", "सरकार")]),
+    # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the
+    # registry's current holder)
+    ("प्रधानमंत्री ने कहा कि बातचीत जारी रहेगी।",
+     [("SPEAKER", "प्रधानमंत्री", 0), ("CUE", "कहा", 0), ("CLAIM", "बातचीत जारी रहेगी", 0)],
+     [("बातचीत जारी रहेगी", "indirect", "कहा", "प्रधानमंत्री", "प्रधानमंत्री")]),
 ]
 
 
@@ -173,3 +211,28 @@ def test_component_round_trip(blank, tmp_path):
     assert again.get_pipe("attrib_attribution").threshold == 0.3
     doc = again("कोई उद्धरण नहीं।")
     assert list(doc.spans[STATEMENTS_KEY]) == []
+
+
+def test_pronoun_before_any_name_resolves_forward_with_lower_confidence(blank):
+    """A feature opening with "उन्होंने कहा" names its subject later: the first person named after
+    the pronoun, at a lower confidence than the same statement after the name."""
+    from attrib.pipeline.attribution import Attribution
+
+    def confidence(text, pronoun_first):
+        doc = blank(text)
+        spans = []
+        for label, sub in (("SPEAKER", "उन्होंने"), ("SPEAKER", "अलका याग्निक"), ("CUE", "कहा"),
+                           ("CLAIM", "गाना अच्छा है")):
+            i = text.index(sub)
+            spans.append(doc.char_span(i, i + len(sub), label=label))
+        doc.spans["sc"] = spans
+        doc = Attribution(blank, rules=True)(doc)
+        (st,) = doc.spans[STATEMENTS_KEY]
+        info = st._.get(EXTENSION)
+        assert info["speaker_name"] == "अलका याग्निक"
+        assert doc.text[slice(*info["antecedent"])] == "अलका याग्निक"
+        return info["confidence"]
+
+    forward = confidence("उन्होंने कहा कि गाना अच्छा है। गायिका अलका याग्निक मुंबई में थीं।", True)
+    backward = confidence("गायिका अलका याग्निक मुंबई में थीं। उन्होंने कहा कि गाना अच्छा है।", False)
+    assert forward < backward

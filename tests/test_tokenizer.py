@@ -11,6 +11,9 @@ import pytest
     ("आया?तन्मय", ["आया", "?", "तन्मय"]),
     ("है.''उन्होंने", ["है", ".", "''", "उन्होंने"]),
     ("2.ममता", ["2", ".", "ममता"]),
+    # BBC: a link title run into the next sentence's pronoun, a sentence into a number
+    ("राजेश खन्नाउन्होंने बताया", ["राजेश", "खन्ना", "उन्होंने", "बताया"]),
+    ("होता है.17 वर्षीय", ["होता", "है", ".", "17", "वर्षीय"]),
 ])
 def test_glued_marks_split(blank, text, tokens):
     assert [t.text for t in blank.make_doc(text)] == tokens

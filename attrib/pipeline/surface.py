@@ -41,6 +41,7 @@ AGENT_STOPS = frozenset({
     "लेकिन", "मगर", "साथ", "बाद", "दौरान", "इसके", "इस", "उस", "यह", "और", "व", "एवं", "जब", "तब", "अब",
     "आज", "कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार", "तक", "लिए",
     "हालांकि", "हालाँकि", "जारी", "पता", "चली", "चला", "गई", "गया", "गए", "नयी", "नई", "नए",
+    "तभी", "फिर", "यहां", "वहां", "यहाँ", "वहाँ", "इधर", "उधर", "इसपर", "इसी",
 })
 
 
@@ -132,13 +133,14 @@ def phrase_before(doc: Doc, marker: int, lo: int, stops: frozenset = AGENT_STOPS
     k = marker
     while k - 1 >= lo and marker - (k - 1) <= 6:
         t = doc[k - 1]
-        if t.is_punct or t.is_space or t.like_num or t.text in stops or t.text in QUOTE_MARKS:
+        if t.is_punct or t.is_space or (t.like_num and t.text != "एक") or t.text in stops or t.text in QUOTE_MARKS:
             break
         k -= 1
     # "प्रदेश के मुख्यमंत्री शिवराज सिंह चौहान": the name after the last title word
     for j in range(marker - 2, k - 1, -1):
         if is_bare_head(doc[j].text):
-            k = j + 1
+            if doc[j + 1].text not in {"के", "की", "का"}:  # "कंपनी के शीर्ष अधिकारी" is one phrase
+                k = j + 1
             break
     while k < marker and doc[k].text in {"के", "की", "का"}:
         k += 1
@@ -190,7 +192,8 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
             j = i - 1
             while j >= 0 and (doc[j].text in AUXILIARIES or doc[j].text == ","):
                 j -= 1
-            if j >= 0 and j in cue_at and cue_at[j].span.end == j + 1:
+            # the cue may end in an auxiliary it names ("कहना है कि")
+            if j >= 0 and j in cue_at and j < cue_at[j].span.end <= i:
                 k = i + 1
                 while k < len(doc) and (doc[k].is_space or doc[k].text in {",", ":"}):
                     k += 1
@@ -311,6 +314,8 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
             k = j + 1 if j < len(doc) and texts[j] in {":", "-", "–", "—"} else j
             if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"} or (
                     k < len(doc) and texts[k] in OPENING_MARKS and k > end):
+                while end > i + 1 and texts[end - 1] in AUXILIARIES:  # "कहना है" -> "कहना" (guidelines)
+                    end -= 1
                 out.append(Mention(doc[i:end], score))
             break
     return out
