@@ -170,6 +170,16 @@ RULE_CASES = [
     ("विदेश मंत्रालय के मुताबिक सरकार ने यह भी कहा कि भंडार पर्याप्त है।",
      [("SPEAKER", "मुताबिक सरकार", 0), ("CUE", "कहा", 0), ("CLAIM", "भंडार पर्याप्त है", 0)],
      [("भंडार पर्याप्त है", "indirect", "कहा", "सरकार", "सरकार")]),
+    # a name the model marked once is a name wherever else the article writes it: the pronoun
+    # stands for the person written just before it, not for the earlier speaker
+    ("फियोना मैथ्यूज ने कहा कि शोध जरूरी है। एलन पैकी इससे संतुष्ट नहीं हैं और उन्होंने कहा कि "
+     "प्रमाण कमजोर है। बाद में एलन पैकी ने कहा कि वह फ़ोन नहीं बदलेंगे।",
+     [("SPEAKER", "फियोना मैथ्यूज", 0), ("CUE", "कहा", 0), ("CLAIM", "शोध जरूरी है", 0),
+      ("SPEAKER", "उन्होंने", 0), ("CUE", "कहा", 1), ("CLAIM", "प्रमाण कमजोर है", 0),
+      ("SPEAKER", "एलन पैकी", 1), ("CUE", "कहा", 2), ("CLAIM", "वह फ़ोन नहीं बदलेंगे", 0)],
+     [("शोध जरूरी है", "indirect", "कहा", "फियोना मैथ्यूज", "फियोना मैथ्यूज"),
+      ("प्रमाण कमजोर है", "indirect", "कहा", "उन्होंने", "एलन पैकी"),
+      ("वह फ़ोन नहीं बदलेंगे", "indirect", "कहा", "एलन पैकी", "एलन पैकी")]),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the
     # registry's current holder)
     ("प्रधानमंत्री ने कहा कि बातचीत जारी रहेगी।",

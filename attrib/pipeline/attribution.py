@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (AGENT_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
+from .surface import (AGENT_STOPS, QUOTE_MARKS, VERB_FORMS, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
                       names_a_work, next_line_end, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
                       strip_marker)
 from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
@@ -124,7 +124,11 @@ class Attribution(Stateless):
         extra = [m for m in self._gazetteer(doc) if not any(overlaps(m.span, k.span) for k in model_speakers)]
         speakers = _non_overlapping(model_speakers + extra)
         # the speakers that name someone (not pronouns, titles, documents, groups), in text order
-        self._names = [m for m in speakers if mention_kind(m.span.text, self.registry) in NAMED_KINDS]
+        names = [m for m in speakers if mention_kind(m.span.text, self.registry) in NAMED_KINDS]
+        # a name the model marked once is a name wherever else the article writes it
+        again = [m for m in self._repeats(doc, names) if not any(overlaps(m.span, k.span) for k in speakers)]
+        speakers = sorted(speakers + again, key=lambda m: m.span.start)
+        self._names = sorted(names + again, key=lambda m: m.span.start)
         cues = cues_found
         kept = []
         previous: Optional[dict] = None
@@ -145,6 +149,29 @@ class Attribution(Stateless):
 
     def initialize(self, get_examples=None, *, nlp=None):
         pass
+
+    def _repeats(self, doc: Doc, names: list[Mention]) -> list[Mention]:
+        """Other occurrences of the names found (``एलन पैकी`` before the model marked it), matched
+        token by token on the folded text."""
+        keys = set()
+        for m in names:
+            words = tuple(fold(t.text) for t in m.span if not t.is_space)
+            if words and len("".join(words)) > 2:
+                keys.add(words)
+        if not keys:
+            return []
+        longest = max(len(k) for k in keys)
+        cache: dict[str, str] = {}
+        folded = [cache.get(t.text) or cache.setdefault(t.text, fold(t.text)) for t in doc]
+        found, i, n = [], 0, len(doc)
+        while i < n:
+            for k in range(min(longest, n - i), 0, -1):
+                if tuple(folded[i:i + k]) in keys:
+                    found.append(Mention(doc[i:i + k], self.gazetteer_score))
+                    i += k - 1
+                    break
+            i += 1
+        return found
 
     def _gazetteer(self, doc: Doc) -> list[Mention]:
         """Registry names, aliases and handles in the text (``अमेरिकी विदेश विभाग``, ``@SecRubio``) and
@@ -185,8 +212,11 @@ class Attribution(Stateless):
             if doc[j].idx < since:
                 break
             if doc[j].text == "ने":
-                sp = phrase_before(doc, j, max(0, doc[j].sent.start))
-                if sp is not None and mention_kind(sp.text, self.registry) in ("title", "group"):
+                sp = phrase_before(doc, j, max(0, doc[j].sent.start), NAME_STOPS)
+                if sp is None:
+                    continue
+                kind = mention_kind(sp.text, self.registry)
+                if kind in ("title", "group") or (kind == "name" and _looks_like_person(doc, sp, self.registry)):
                     return sp
         return None
 
@@ -408,6 +438,22 @@ def _issuer_within(sp: Span) -> Optional[Span]:
                 return sp.doc[sp.start:k]
             return None
     return None
+
+
+# words that never sit inside a speaker's name phrase ("क्या खुद अजय ने", "रिलीज हो रही है…नरगिस ने")
+NAME_STOPS = AGENT_STOPS | VERB_FORMS | {"क्या", "खुद", "ख़ुद", "स्वयं", "जहां", "जहाँ", "तहत", "हो", "जो", "जिसे",
+                                         "जिसमें", "जिन्होंने", "रही", "रहा", "रहे", "हुई", "संयोगवश", "बल्कि"}
+
+
+def _looks_like_person(doc: Doc, sp: Span, reg: Registry) -> bool:
+    """A name phrase the model did not mark that still reads as a person: written after a title
+    (``पूर्व मुख्यमंत्री कमलनाथ ने``) or two or more words with no genitive and no plural ending
+    (``अजीत जोगी``, not ``162 यात्रियों``, not ``कोरोना संकट``)."""
+    if looks_like_organisation(sp.text, reg) or sp[-1].text.endswith("ों"):
+        return False
+    if sp.start > 0 and is_bare_head(doc[sp.start - 1].text) and fold(doc[sp.start - 1].text) not in ORG_HEADS:
+        return True
+    return len(sp) >= 2 and not any(t.text in {"के", "की", "का"} for t in sp)
 
 
 ISSUER_FILLERS = {"जारी", "ओर", "तरफ", "तरफ़", "से", "द्वारा", "नए", "नई", "नया", "नयी", "ताजा", "ताज़ा",
