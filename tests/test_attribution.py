@@ -180,6 +180,8 @@ RULE_CASES = [
      [("शोध जरूरी है", "indirect", "कहा", "फियोना मैथ्यूज", "फियोना मैथ्यूज"),
       ("प्रमाण कमजोर है", "indirect", "कहा", "उन्होंने", "एलन पैकी"),
       ("वह फ़ोन नहीं बदलेंगे", "indirect", "कहा", "एलन पैकी", "एलन पैकी")]),
+    # the reporter's own question ("मैंने पूछा कि …") is nobody's statement
+    ("रुचि ने काम किया है। मैंने पूछा कि क्या वे भारत में भी काम करेंगी।", [], []),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the
     # registry's current holder)
     ("प्रधानमंत्री ने कहा कि बातचीत जारी रहेगी।",

@@ -61,6 +61,7 @@ DIRECT_INTRO = {",", ":", "-", "–", "—", "।", ".", "?", "!", ";"}
 
 
 CONTINUATION_SENTENCES = 3
+FIRST_PERSON = frozenset(fold(w) for w in ["मैंने", "मैं", "हमने", "मुझे", "मेरा", "मेरी", "हमारा"])
 # a pronoun with no subject since the previous statement stands for that statement's speaker, however
 # far back it is (interviews: "वह कहते हैं" paragraphs apart)
 PRONOUN_REACH = 1000
@@ -96,7 +97,7 @@ class Attribution(Stateless):
         if group is not None and "scores" in group.attrs:
             scores = group.attrs["scores"]
         spans = list(group) if group is not None else []
-        by_label: dict[str, list[Mention]] = {"QUOTE": [], "CLAIM": [], "SPEAKER": [], "CUE": []}
+        by_label: dict[str, list[Mention]] = {"QUOTE": [], "CLAIM": [], "SPEAKER": [], "CUE": [], "NAME": []}
         for i, sp in enumerate(spans):
             if sp.label_ not in by_label or not sp.text.strip():
                 continue  # a whitespace-only span (the model can propose one) is no mention
@@ -125,10 +126,12 @@ class Attribution(Stateless):
         speakers = _non_overlapping(model_speakers + extra)
         # the speakers that name someone (not pronouns, titles, documents, groups), in text order
         names = [m for m in speakers if mention_kind(m.span.text, self.registry) in NAMED_KINDS]
+        # names the model saw where no statement points (a model trained with silver NAME spans)
+        seen = [m for m in _non_overlapping(by_label["NAME"]) if not any(overlaps(m.span, k.span) for k in speakers)]
         # a name the model marked once is a name wherever else the article writes it
-        again = [m for m in self._repeats(doc, names) if not any(overlaps(m.span, k.span) for k in speakers)]
-        speakers = sorted(speakers + again, key=lambda m: m.span.start)
-        self._names = sorted(names + again, key=lambda m: m.span.start)
+        again = [m for m in self._repeats(doc, names + seen) if not any(overlaps(m.span, k.span) for k in speakers + seen)]
+        speakers = sorted(speakers + seen + again, key=lambda m: m.span.start)
+        self._names = sorted(names + seen + again, key=lambda m: m.span.start)
         cues = cues_found
         kept = []
         previous: Optional[dict] = None
@@ -137,6 +140,8 @@ class Attribution(Stateless):
             info = self._attribute(doc, st, speakers, cues, previous)
             if info["mention"] is not None and fold(self._text[slice(*info["mention"])]) in non_sources:
                 continue  # "मिली जानकारी के मुताबिक …": information, not anyone's statement
+            if info["mention"] is not None and fold(self._text[slice(*info["mention"])]) in FIRST_PERSON:
+                continue  # "मैंने पूछा कि …": the reporter's own words and questions
             st.span._.set(EXTENSION, info)
             kept.append(st.span)
             previous = info | {"_end_sent": _sent_index(doc, st.span.end - 1), "_end_char": st.span.end_char}
