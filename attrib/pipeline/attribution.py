@@ -263,8 +263,12 @@ class Attribution(Stateless):
             # the phrase the cue marks as its speaker: "शिवराज सिंह चौहान ने आदेश दिया है कि", "वे कहती
             # हैं", "X का कहना है"; it wins over a mention the model saw earlier in the sentence
             agent = agent_phrase(doc, cue.span, lo)
-            if agent is not None and (mention is None or mention.span.end <= agent.start):
-                inside = [m for m in in_window if overlaps(m.span, agent)]
+            if agent is not None and (mention is None or mention.span.end <= agent.start or (
+                    overlaps(mention.span, agent) and mention.span.end != agent.end) or (
+                    not _marked(doc, mention.span) and mention.span.start >= agent.end)):
+                # a model mention that ends the phrase is the cleaner span ("योआव मोर्देचाई"); one
+                # inside it is a part ("लाल" of "जवाहर लाल जैन", "इसराइली सेनाधिकारी" of "… योआव मोर्देचाई")
+                inside = [m for m in in_window if overlaps(m.span, agent) and m.span.end == agent.end]
                 mention = inside[-1] if inside else Mention(agent, self.lexicon_score)
         if mention is None and in_window:
             # no cue, or nothing before it: before the statement in its sentence, else after it

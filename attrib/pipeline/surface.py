@@ -80,6 +80,10 @@ def strip_marker(doc: Doc, m: Mention) -> Mention:
     # "विदेश मंत्रालय के मुताबिक सरकार ने": the model took the cue's tail with the name
     while start < end - 1 and doc[start].text in LEADING_JUNK:
         start += 1
+    for i in range(end - 2, start - 1, -1):  # "आईएसएनए के मुताबिक मिस्बाह": the source named after the cue
+        if doc[i].text in {"मुताबिक", "मुताबिक़", "अनुसार"}:
+            start = i + 1
+            break
     # "सीएम उद्धव": a title written before a name is left out, as in the guidelines
     while start < end - 1 and is_bare_head(doc[start].text) and fold(doc[start].text) not in ORG_HEADS \
             and doc[start + 1].text not in {"के", "की", "का"} and not is_bare_head(doc[start + 1].text):
