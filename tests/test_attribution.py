@@ -180,6 +180,18 @@ RULE_CASES = [
      [("शोध जरूरी है", "indirect", "कहा", "फियोना मैथ्यूज", "फियोना मैथ्यूज"),
       ("प्रमाण कमजोर है", "indirect", "कहा", "उन्होंने", "एलन पैकी"),
       ("वह फ़ोन नहीं बदलेंगे", "indirect", "कहा", "एलन पैकी", "एलन पैकी")]),
+    # the agent ने marks, not the person spoken to ("X ने Y से कहा")
+    ('राजा इफ़्तिख़ार ने आख़िर में उजागर सिंह से कहा, "आप फिर आइए।"',
+     [("SPEAKER", "उजागर सिंह", 0), ("CUE", "कहा", 0), ("QUOTE", "आप फिर आइए।", 0)],
+     [("आप फिर आइए।", "direct", "कहा", "राजा इफ़्तिख़ार", "राजा इफ़्तिख़ार")]),
+    # a model mention that is only part of the phrase the cue marks gives way to the phrase
+    ('डॉक्टर जवाहर लाल जैन कहते हैं, "मेवे खाइए।"',
+     [("SPEAKER", "लाल", 0), ("CUE", "कहते", 0), ("QUOTE", "मेवे खाइए।", 0)],
+     [("मेवे खाइए।", "direct", "कहते", "जवाहर लाल जैन", "जवाहर लाल जैन")]),
+    # a relaying source inside the mention: the speaker is named after "के मुताबिक"
+    ('आईएसएनए के मुताबिक मिस्बाह ने कहा, "हम साथ हैं।"',
+     [("SPEAKER", "आईएसएनए के मुताबिक मिस्बाह", 0), ("CUE", "कहा", 0), ("QUOTE", "हम साथ हैं।", 0)],
+     [("हम साथ हैं।", "direct", "कहा", "मिस्बाह", "मिस्बाह")]),
     # the reporter's own question ("मैंने पूछा कि …") is nobody's statement
     ("रुचि ने काम किया है। मैंने पूछा कि क्या वे भारत में भी काम करेंगी।", [], []),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the
