@@ -276,59 +276,17 @@ def check_files(paths: Iterable[str | Path], corpus: str | Path | None = None, t
 
 # ------------------------------------------------------------------------------------- to spaCy
 
-NAME_LABEL = "NAME"  # silver: a speaker's name written where no statement is attributed to it
-
-
-def to_doc(nlp, art: Article, names: bool = True):
+def to_doc(nlp, art: Article):
     """A Doc of the article's text with its gold spans in ``doc.spans["sc"]`` (token-aligned;
-    spans that do not align are expanded to the enclosing tokens).
-
-    With ``names``, every other occurrence of a SPEAKER that names someone (a person's or a body's
-    name, not a pronoun, title, document or group) is added as a silver ``NAME`` span: the gold
-    marks a name only where a statement or a ``refers_to`` points to it, and the model learns to
-    see the same name elsewhere, where pronouns find their antecedents."""
+    spans that do not align are expanded to the enclosing tokens)."""
     doc = nlp.make_doc(art.text)
     spans = []
     for e in sorted(art.entities.values(), key=lambda e: (e.start, e.end)):
         sp = doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
         if sp is not None and len(sp):
             spans.append(sp)
-    if names:
-        spans += silver_names(doc, spans)
-    doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+    doc.spans[SPANS_KEY] = spans
     return doc
-
-
-def silver_names(doc, spans) -> list:
-    from spacy.tokens import Span
-
-    from .speakers import default_registry, mention_kind
-    from .text import fold
-
-    reg = default_registry()
-    keys = set()
-    for sp in spans:
-        if sp.label_ == "SPEAKER" and mention_kind(sp.text, reg) in ("name", "organisation"):
-            words = tuple(fold(t.text) for t in sp if not t.is_space)
-            if words and len("".join(words)) > 2:
-                keys.add(words)
-    if not keys:
-        return []
-    taken = [False] * len(doc)
-    for sp in spans:
-        for i in range(sp.start, sp.end):
-            taken[i] = True
-    folded = [fold(t.text) for t in doc]
-    longest = max(len(k) for k in keys)
-    out, i = [], 0
-    while i < len(doc):
-        for k in range(min(longest, len(doc) - i), 0, -1):
-            if tuple(folded[i:i + k]) in keys and not any(taken[i:i + k]):
-                out.append(Span(doc, i, i + k, label=NAME_LABEL))
-                i += k - 1
-                break
-        i += 1
-    return out
 
 
 def load_split(path: str | Path = "annotations/split.json") -> dict[str, list[str]]:

@@ -97,7 +97,7 @@ class Attribution(Stateless):
         if group is not None and "scores" in group.attrs:
             scores = group.attrs["scores"]
         spans = list(group) if group is not None else []
-        by_label: dict[str, list[Mention]] = {"QUOTE": [], "CLAIM": [], "SPEAKER": [], "CUE": [], "NAME": []}
+        by_label: dict[str, list[Mention]] = {"QUOTE": [], "CLAIM": [], "SPEAKER": [], "CUE": []}
         for i, sp in enumerate(spans):
             if sp.label_ not in by_label or not sp.text.strip():
                 continue  # a whitespace-only span (the model can propose one) is no mention
@@ -126,12 +126,10 @@ class Attribution(Stateless):
         speakers = _non_overlapping(model_speakers + extra)
         # the speakers that name someone (not pronouns, titles, documents, groups), in text order
         names = [m for m in speakers if mention_kind(m.span.text, self.registry) in NAMED_KINDS]
-        # names the model saw where no statement points (a model trained with silver NAME spans)
-        seen = [m for m in _non_overlapping(by_label["NAME"]) if not any(overlaps(m.span, k.span) for k in speakers)]
         # a name the model marked once is a name wherever else the article writes it
-        again = [m for m in self._repeats(doc, names + seen) if not any(overlaps(m.span, k.span) for k in speakers + seen)]
-        speakers = sorted(speakers + seen + again, key=lambda m: m.span.start)
-        self._names = sorted(names + seen + again, key=lambda m: m.span.start)
+        again = [m for m in self._repeats(doc, names) if not any(overlaps(m.span, k.span) for k in speakers)]
+        speakers = sorted(speakers + again, key=lambda m: m.span.start)
+        self._names = sorted(names + again, key=lambda m: m.span.start)
         cues = cues_found
         kept = []
         previous: Optional[dict] = None
