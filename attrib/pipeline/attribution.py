@@ -208,6 +208,25 @@ class Attribution(Stateless):
                     found.append(Mention(doc[i:i + k], self.gazetteer_score))
         return found
 
+    def _addressee(self, doc: Doc, pronoun: Span) -> Optional[Span]:
+        """``X से (जब) … पूछा (गया) तो उन्होंने कहा``, ``X से बात की तो उनका कहना था``: in the
+        pronoun's sentence, the person asked or spoken with answers."""
+        lo = doc[pronoun.start].sent.start
+        asked = [j for j in range(lo, pronoun.start) if doc[j].text.startswith(("पूछ", "बात"))]
+        if not asked or pronoun.start - asked[-1] > 4 or \
+                not any(t.text in {"तो", "पर"} for t in doc[asked[-1] + 1:pronoun.start]):
+            return None  # "बीबीसी से बात करते हुए वह कहते हैं": the pronoun is the one talking
+        for j in range(asked[-1] - 1, lo, -1):
+            if doc[j].text == "से":
+                for m in self._names:
+                    if m.span.end == j:
+                        return m.span
+                sp = phrase_before(doc, j, lo, NAME_STOPS)
+                if sp is not None and mention_kind(sp.text, self.registry) in ("name", "title", "group"):
+                    return sp
+                return None
+        return None
+
     def _agents(self, doc: Doc, since: int, hi: int) -> Optional[Span]:
         """The latest ``X ने`` phrase in ``doc`` from character ``since`` to token ``hi`` whose X
         is a title or a group (``एक अधिकारी``, ``कुछ छात्रों``); names are the model's and the gazetteer's."""
@@ -317,8 +336,13 @@ class Attribution(Stateless):
         preceding = sorted((m for m in speakers if m.span.end <= mention.span.start), key=lambda m: -m.span.start)
         named = sorted((m for m in self._names if m.span.end <= mention.span.start), key=lambda m: -m.span.start)
         if kind == "pronoun":
-            # the latest subject named since the previous statement ("पीट हेगसेथ ने … उन्होंने कहा"),
-            # else the previous statement's speaker when it is near, else the nearest name before
+            # the person asked ("कटरीना से पूछा तो उन्होंने कहा"), else the latest subject named since
+            # the previous statement ("पीट हेगसेथ ने … उन्होंने कहा"), else the previous statement's
+            # speaker, else the nearest name before
+            asked = self._addressee(doc, mention.span)
+            if asked is not None:
+                return {**self._resolve(doc, Mention(asked, mention.score), speakers, None, depth + 1),
+                        "antecedent": _chars(asked)}
             since = previous["_end_char"] if previous is not None else -1
             subjects = [m for m in named if m.span.start_char >= since and _subject(doc, m.span)]
             # an unnamed subject since then ("एक प्रमुख कंपनी के शीर्ष अधिकारी ने … । उन्होंने कहा")
