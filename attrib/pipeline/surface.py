@@ -182,7 +182,8 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
         return any(lo <= c.span.start and c.span.end <= hi for c in cues)
 
     has_sents = doc.has_annotation("SENT_START")
-    for s, e in (quote_pairs(doc) if pairs is None else pairs):
+    pairs = quote_pairs(doc) if pairs is None else pairs
+    for s, e in pairs + open_quotations(doc, pairs):
         while s < e and doc[s].is_space:
             s += 1
         while e > s and doc[e - 1].is_space:
@@ -266,6 +267,7 @@ def clip_claim(doc: Doc, m: Mention) -> Mention:
 
 
 OPENING_MARKS = set(OPENING) | STRAIGHT
+CLOSING_MARKS = {"”", "’", "»"} | STRAIGHT
 
 
 def _snap_to_marks(doc: Doc, m: Mention, pairs: list[tuple[int, int]], pair_set: set) -> Mention:
@@ -355,10 +357,81 @@ def repair_against_marks(doc: Doc, mentions: list[Mention], pairs: list[tuple[in
                 e = brk
                 while e > s and doc[e - 1].is_space:
                     e -= 1
-        if s < e and (s, e) != (m.span.start, m.span.end):
-            m = Mention(Span(doc, s, e, label=m.span.label_), m.score)
+        label = m.span.label_
+        if label == "CLAIM" and _opens_after_mark(doc, s):
+            # "मंत्री ने कहा, ''सरकार तैयार है ।": words in marks are a QUOTE even where the closing
+            # mark is missing; the sentence's final punctuation is inside the quotation
+            label = "QUOTE"
+            while e < len(doc) and doc[e].text in {"।", ".", "?", "!"} and e < doc[e - 1].sent.end:
+                e += 1
+        if s < e and ((s, e) != (m.span.start, m.span.end) or label != m.span.label_):
+            m = Mention(Span(doc, s, e, label=label), m.score)
         if s < e:
             out.append(m)
+    return _one_per_pair(doc, out, pairs)
+
+
+MAX_PAIR_MERGE = 200  # tokens; a longer "pair" is more likely two quotations with a mark lost
+
+
+def _one_per_pair(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]]) -> list[Mention]:
+    """One QUOTE per pair of marks that opens after a cue's punctuation (``कहा, "…"``): pieces the
+    model cut at an inner ``कि`` or sentence end (``"मेरा … मानना" + "हमने … देखी है."``), or a span
+    that began before the mark (``मिस्बाह ने कहा, “जलीली …``), become the whole quotation."""
+    for ps, pe in pairs:
+        if pe - ps > MAX_PAIR_MERGE or not _opens_after_mark(doc, ps) or \
+                any(t.text in QUOTE_MARKS for t in doc[ps:pe]):
+            continue  # only simple quotations: no doubled or inner marks, no marks the pairing missed
+        members = [m for m in mentions if m.span.start < pe and ps < m.span.end]
+        if not members or any(m.span.end > pe + 1 for m in members):
+            continue
+        inside = sum(min(pe, m.span.end) - max(ps, m.span.start) for m in members)
+        if inside < 0.5 * (pe - ps) or (len(members) == 1 and (members[0].span.start, members[0].span.end) == (ps, pe)):
+            continue
+        if any(m.span.start < ps - 8 for m in members):
+            continue
+        keep = [m for m in mentions if not any(m is x for x in members)]
+        keep.append(Mention(Span(doc, ps, pe, label="QUOTE"), max(m.score for m in members)))
+        mentions = sorted(keep, key=lambda m: m.span.start)
+    return mentions
+
+
+def _opens_after_mark(doc: Doc, s: int) -> bool:
+    """Does a span starting at token ``s`` start right after an opening quote mark (``कहा, "…``)?"""
+    i = s - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text not in OPENING_MARKS:
+        return False
+    j = i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in OPENING_MARKS):
+        j -= 1
+    # an opening mark follows introducing punctuation or a line start, not a word it closes
+    return j < 0 or doc[j].text in {",", ":", "-", "–", "—", "।", "."} or "\n" in doc[j].whitespace_
+
+
+def open_quotations(doc: Doc, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations opened after ``<cue>,`` and never closed before the paragraph ends
+    (``संजय भाटिया ने कहा, ‘‘हमने … एक क्रूज⏎⏎``): (first, last+1) token indices up to that end."""
+    inside = set()
+    for ps, pe in pairs:
+        inside.update(range(ps - 1, pe + 1))
+    out = []
+    for tok in doc:
+        if tok.text not in OPENING_MARKS or tok.i in inside or not _opens_after_mark(doc, tok.i + 1):
+            continue
+        s = tok.i + 1
+        while s < len(doc) and doc[s].text in OPENING_MARKS:
+            s += 1
+        e = s
+        while e < len(doc) and not _blank_line(doc[e]) and doc[e].text not in CLOSING_MARKS:
+            e += 1
+        if e < len(doc) and doc[e].text in CLOSING_MARKS:
+            continue  # closed after all (a pair the pairing missed): leave it to the model
+        while e > s and doc[e - 1].is_space:
+            e -= 1
+        if e > s:
+            out.append((s, e))
     return out
 
 
