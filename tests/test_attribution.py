@@ -236,6 +236,8 @@ def test_surface_rules_without_model_spans(blank, text, spans, expected):
     # a quoted film title in a sentence with a cue is a name, not a quotation
     ("उन्होंने बताया कि फिल्म 'पान सिंह तोमर' को पुरस्कार मिला।",
      [("SPEAKER", "उन्होंने", 0), ("CUE", "बताया", 0), ("QUOTE", "पान सिंह तोमर", 0)]),
+    # ... and so is a newspaper's name in marks, with the noun after it
+    ("उन्होंने 'मिड डे' अखबार से बात की।", [("SPEAKER", "उन्होंने", 0), ("QUOTE", "मिड डे", 0)]),
     ("", []),
 ])
 def test_no_statement_from_clutter_actions_or_empty_docs(blank, text, spans):

@@ -247,7 +247,13 @@ def names_a_work(doc: Doc, sp: Span) -> bool:
     title, not something anyone said."""
     if sp.label_ != "QUOTE" or sp.end - sp.start > 6 or sp.start < 2 or doc[sp.start - 1].text not in QUOTE_MARKS:
         return False
-    return doc[sp.start - 2].text in lexicon()["work_nouns"]
+    works = lexicon()["work_nouns"]
+    if doc[sp.start - 2].text in works:
+        return True
+    # "'मिड डे' अखबार", "‘शर्क’ अखबार", "'माई दी झुग्गी' का साइन बोर्ड": the noun after the name
+    after = [t.text for t in doc[sp.end + 1:sp.end + 4] if not t.is_space]
+    return sp.end < len(doc) and doc[sp.end].text in QUOTE_MARKS and bool(after) and (
+        after[0] in works or (after[0] in {"का", "की", "के", "नाम", "नामक"} and len(after) > 1 and after[1] in works))
 
 
 def clip_claim(doc: Doc, m: Mention) -> Mention:
