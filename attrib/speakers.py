@@ -235,7 +235,8 @@ def is_bare_head(text: str) -> bool:
 
 
 # Bodies that speak as themselves (``सरकार ने कहा``, ``पुलिस के मुताबिक``) rather than for one named earlier.
-_SELF_STANDING = frozenset(fold(w) for w in ["सरकार", "सरकारों", "पुलिस", "प्रशासन", "मीडिया"])
+_SELF_STANDING = frozenset(fold(w) for w in ["सरकार", "सरकारों", "पुलिस", "प्रशासन", "मीडिया", "कांग्रेस", "भाजपा",
+                                              "बीजेपी", "सेना"])
 
 
 def looks_like_organisation(text: str, registry: "Registry") -> bool:
