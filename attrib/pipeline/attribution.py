@@ -268,7 +268,7 @@ class Attribution(Stateless):
         if cue is not None and cue.span.start < span.start:
             before = [m for m in in_window if m.span.end <= cue.span.start]
             if before:
-                mention = max(before, key=lambda m: (_marked(doc, m.span), m.span.end))
+                mention = max(before, key=lambda m: _rank(doc, m.span))
             else:
                 after_cue = [m for m in in_window if cue.span.end <= m.span.start <= span.start]
                 mention = after_cue[0] if after_cue else None
@@ -588,6 +588,16 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
         if not any(overlaps(m.span, k.span) for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.span.start)
+
+
+def _rank(doc: Doc, sp: Span) -> tuple:
+    """How a mention before its cue ranks as the speaker: the agent ``ने`` marks first (``गिरिराज
+    सिंह ने … नरेंद्र मोदी के विरोधियों को … बताया और कहा``), then any marked subject, never an object
+    (``… अरविंद केजरीवाल के बारे में कह चुके हैं``), then the nearest."""
+    nxt = doc[sp.end].text if sp.end < len(doc) else ""
+    nxt2 = doc[sp.end + 1].text if sp.end + 1 < len(doc) else ""
+    obj = nxt in {"को", "से", "पर"} or (nxt == "के" and nxt2 in {"बारे", "विरोधियों", "खिलाफ", "ख़िलाफ़", "साथ"})
+    return (nxt == "ने", not obj, _marked(doc, sp), sp.end)
 
 
 def _marked(doc: Doc, sp: Span) -> bool:
