@@ -487,16 +487,17 @@ def _looks_like_person(doc: Doc, sp: Span, reg: Registry) -> bool:
     return len(sp) >= 2 and not any(t.text in {"के", "की", "का"} for t in sp)
 
 
-ISSUER_FILLERS = {"जारी", "ओर", "तरफ", "तरफ़", "से", "द्वारा", "नए", "नई", "नया", "नयी", "ताजा", "ताज़ा",
-                  "एक", "अपने", "अपनी", "इस", "हाल", "हालिया", "ताजे", "ताज़े", "प्रकाशित", "दी", "गई", "गयी"}
+ISSUER_FILLERS = {"जारी", "ओर", "तरफ", "तरफ़", "से", "नए", "नई", "नया", "नयी", "ताजा", "ताज़ा",
+                  "एक", "अपने", "अपनी", "इस", "हाल", "हालिया", "ताजे", "ताज़े", "प्रकाशित", "दी", "गई", "गयी",
+                  "तैयार", "बनाई", "बनाया", "किए", "गए"}
 
 
 def _issuer_before(doc: Doc, sp: Span, speakers: list[Mention], lo: int) -> Optional[Span]:
     """The issuer in ``X की (ओर से जारी) <document>`` / ``X द्वारा जारी <document>``: the speaker
     mention, else the noun phrase, right before the genitive."""
     j = sp.start - 1
-    while j > lo and doc[j].text in ISSUER_FILLERS and doc[j].text not in {"द्वारा"}:
-        j -= 1
+    while j > lo and (doc[j].text in ISSUER_FILLERS or (doc[j].text == "की" and doc[j + 1].text in {"गई", "गयी"})):
+        j -= 1  # "पीटीआई-भाषा द्वारा तैयार की गई तालिका": the participle is no genitive
     for _ in range(2):
         if j <= lo or doc[j].text not in {"की", "के", "का", "द्वारा"}:
             return None
