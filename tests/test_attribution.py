@@ -224,6 +224,11 @@ RULE_CASES = [
     ("इससे पहले अन्ना हजारे अरविंद केजरीवाल के बारे में कह चुके हैं कि वे ईमानदार हैं।",
      [("SPEAKER", "अन्ना हजारे", 0), ("SPEAKER", "अरविंद केजरीवाल", 0), ("CUE", "कह", 0), ("CLAIM", "वे ईमानदार हैं", 0)],
      [("वे ईमानदार हैं", "indirect", "कह", "अन्ना हजारे", "अन्ना हजारे")]),
+    # a cue word ending the sentence of a partial quotation, with no model cue; the speaker is in
+    # that sentence, not a registry name opening the next line
+    ('जयशंकर ने हेगसेथ से मुलाकात की। उन्होंने इसे संबंधों के "सबसे महत्वपूर्ण स्तंभों" में से एक बताया।\nपेंटागन में बैठक हुई।',
+     [("SPEAKER", "उन्होंने", 0), ("QUOTE", "सबसे महत्वपूर्ण स्तंभों", 0)],
+     [("सबसे महत्वपूर्ण स्तंभों", "partial", "बताया", "उन्होंने", "S. Jaishankar")]),
     # the reporter's own question ("मैंने पूछा कि …") is nobody's statement
     ("रुचि ने काम किया है। मैंने पूछा कि क्या वे भारत में भी काम करेंगी।", [], []),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the

@@ -293,7 +293,8 @@ class Attribution(Stateless):
             before = [m for m in in_window if m.span.end <= span.start]
             after = [m for m in in_window if m.span.start >= span.end and fold(m.span.text) not in PRONOUNS
                      and fold(m.span.text) not in DOCUMENTS and (m.span.end <= hi or _signature(doc, m.span))]
-            if before and (cue is not None or not after or _marked(doc, before[-1].span)):
+            # a partial quotation sits inside the reporter's sentence: its speaker is in that sentence
+            if before and (cue is not None or not after or _marked(doc, before[-1].span) or _kind(doc, span) == "partial"):
                 mention = max(before, key=lambda m: (_marked(doc, m.span), m.span.end))
             elif after:
                 mention = min(after, key=lambda m: m.span.start)

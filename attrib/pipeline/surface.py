@@ -331,12 +331,22 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
                 j += 1
             k = j + 1 if j < len(doc) and texts[j] in {":", "-", "–", "—"} else j
             if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"} or (
-                    k < len(doc) and texts[k] in OPENING_MARKS and k > end):
+                    k < len(doc) and texts[k] in OPENING_MARKS and k > end) or _ends_quoting_sentence(doc, i, j):
                 while end > i + 1 and texts[end - 1] in AUXILIARIES:  # "कहना है" -> "कहना" (guidelines)
                     end -= 1
                 out.append(Mention(doc[i:end], score))
             break
     return out
+
+
+def _ends_quoting_sentence(doc: Doc, i: int, j: int) -> bool:
+    """``उन्होंने इसे "सबसे महत्वपूर्ण स्तंभों" में से एक बताया।``: a cue word that ends a sentence a
+    few words after a closing quote mark introduces that partial quotation."""
+    if j >= len(doc) or doc[j].text not in {"।", "."}:
+        return False
+    lo = max(doc[i].sent.start, i - 8)
+    return any(t.text in QUOTE_MARKS and t.i > lo and doc[t.i - 1].text not in QUOTE_MARKS
+               and not t.whitespace_ == "" and doc[t.i - 1].whitespace_ == "" for t in doc[lo:i])
 
 
 def repair_against_marks(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]]) -> list[Mention]:
