@@ -91,9 +91,27 @@ def quote_pairs(doc: Doc) -> list[tuple[int, int]]:
                     pairs.append((start + 1, tok.i))
             elif open_k is None and (t in {'"', "''"} or not glued_before):
                 stack.append((tok.i, t))
+            elif t == "'" and open_k is not None and not glued_before and _introduced(doc, tok.i):
+                # "कहा, 'वे … नहीं थे । उन्होंने बताया, 'उन्हें …'": a new quotation opens while the
+                # last was never closed; that one ends with the sentence before this one's intro
+                end = next((j + 1 for j in range(tok.i - 1, stack[open_k][0], -1) if doc[j].text in {"।", ".", "?", "!"}), None)
+                if end is not None and end - stack[open_k][0] > 1:
+                    pairs.append((stack[open_k][0] + 1, end))
+                del stack[open_k:]
+                stack.append((tok.i, t))
         if stack and tok.i - stack[0][0] > MAX_QUOTE_TOKENS:
             stack.pop(0)
     return pairs
+
+
+def _introduced(doc: Doc, i: int) -> bool:
+    """Is the mark at ``i`` an opening one by its surroundings: after ``,``/``:``/``-`` and a space, and
+    glued to the word it opens (``बताया, 'उन्हें``)?"""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j >= 0 and doc[j].text in {",", ":", "-", "–", "—"} and i + 1 < len(doc) and not doc[i].whitespace_ \
+        and not doc[i + 1].is_punct
 
 
 def _sentence_end(doc: Doc, i: int, has_sents: Optional[bool] = None) -> int:

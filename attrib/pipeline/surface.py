@@ -360,7 +360,18 @@ def repair_against_marks(doc: Doc, mentions: list[Mention], pairs: list[tuple[in
     """
     out = []
     pair_set = set(pairs)
+    open_end = dict(open_quotations(doc, pairs))
     for m in mentions:
+        if m.span.start in open_end and m.span.end > open_end[m.span.start]:
+            # a quotation never closed ends at its line's end, not where the model let it run
+            m = Mention(Span(doc, m.span.start, open_end[m.span.start], label="QUOTE"), m.score)
+        if m.span.label_ == "QUOTE" and _after_according(doc, m.span.start) and \
+                not any(ps <= m.span.start < pe for ps, pe in pairs):
+            # "मंत्रालय के मुताबिक अब तक …": reported, not quoted (no marks); a claim ends before its "।"
+            end = m.span.end
+            while end > m.span.start + 1 and (doc[end - 1].is_space or doc[end - 1].text in {"।", ".", "?", "!"}):
+                end -= 1
+            m = Mention(Span(doc, m.span.start, end, label="CLAIM"), m.score)
         if m.span.label_ == "QUOTE":
             m = _snap_to_marks(doc, clip_quote(doc, m, pairs), pairs, pair_set)
         s, e = m.span.start, m.span.end
@@ -394,17 +405,24 @@ MAX_PAIR_MERGE = 200  # tokens; a longer "pair" is more likely two quotations wi
 
 def _one_per_pair(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]]) -> list[Mention]:
     """One QUOTE per pair of marks that opens after a cue's punctuation (``कहा, "…"``): pieces the
-    model cut at an inner ``कि`` or sentence end (``"मेरा … मानना" + "हमने … देखी है."``), or a span
-    that began before the mark (``मिस्बाह ने कहा, “जलीली …``), become the whole quotation."""
+    model cut at an inner ``कि`` or sentence end (``"मेरा … मानना" + "हमने … देखी है."``), a span that
+    began before the mark (``मिस्बाह ने कहा, “जलीली …``), one that stopped short of the closing mark
+    or ran on into the next quotation become the whole quotation."""
     for ps, pe in pairs:
         if pe - ps > MAX_PAIR_MERGE or not _opens_after_mark(doc, ps) or \
                 any(t.text in QUOTE_MARKS for t in doc[ps:pe]):
             continue  # only simple quotations: no doubled or inner marks, no marks the pairing missed
         members = [m for m in mentions if m.span.start < pe and ps < m.span.end]
-        if not members or any(m.span.end > pe + 1 for m in members):
+        if not members or (len(members) == 1 and (members[0].span.start, members[0].span.end) == (ps, pe)):
+            continue
+        # a span running past the closing mark is let through only when it is one quotation that
+        # opens at the mark (it closes at its mark, not at the next quotation's)
+        if any(m.span.end > pe + 1 for m in members) and not (
+                len(members) == 1 and members[0].span.start == ps and members[0].span.label_ == "QUOTE"):
             continue
         inside = sum(min(pe, m.span.end) - max(ps, m.span.start) for m in members)
-        if inside < 0.5 * (pe - ps) or (len(members) == 1 and (members[0].span.start, members[0].span.end) == (ps, pe)):
+        starts_at_mark = any(m.span.start == ps for m in members)
+        if inside < 0.5 * (pe - ps) and not starts_at_mark:
             continue
         if any(m.span.start < ps - 8 for m in members):
             continue
@@ -412,6 +430,14 @@ def _one_per_pair(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]
         keep.append(Mention(Span(doc, ps, pe, label="QUOTE"), max(m.score for m in members)))
         mentions = sorted(keep, key=lambda m: m.span.start)
     return mentions
+
+
+def _after_according(doc: Doc, s: int) -> bool:
+    """Does a span at token ``s`` follow ``के मुताबिक``/``के अनुसार`` (a comma allowed)?"""
+    i = s - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+        i -= 1  # a quote mark in between makes it a quotation ("कहा कि 'हम …'")
+    return i >= 0 and doc[i].text in {"मुताबिक", "मुताबिक़", "अनुसार"}
 
 
 def _opens_after_mark(doc: Doc, s: int) -> bool:
@@ -429,8 +455,8 @@ def _opens_after_mark(doc: Doc, s: int) -> bool:
 
 
 def open_quotations(doc: Doc, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Quotations opened after ``<cue>,`` and never closed before the paragraph ends
-    (``संजय भाटिया ने कहा, ‘‘हमने … एक क्रूज⏎⏎``): (first, last+1) token indices up to that end."""
+    """Quotations opened after ``<cue>,`` and never closed before the line ends (``संजय भाटिया ने
+    कहा, ‘‘हमने … एक क्रूज⏎``): (first, last+1) token indices up to that end."""
     inside = set()
     for ps, pe in pairs:
         inside.update(range(ps - 1, pe + 1))
@@ -442,7 +468,9 @@ def open_quotations(doc: Doc, pairs: list[tuple[int, int]]) -> list[tuple[int, i
         while s < len(doc) and doc[s].text in OPENING_MARKS:
             s += 1
         e = s
-        while e < len(doc) and not _blank_line(doc[e]) and doc[e].text not in CLOSING_MARKS:
+        # news segments break paragraphs with one newline: the quotation ends at the line's end
+        while e < len(doc) and "\n" not in doc[e].text and "\n" not in doc[e - 1].whitespace_ \
+                and doc[e].text not in CLOSING_MARKS:
             e += 1
         if e < len(doc) and doc[e].text in CLOSING_MARKS:
             continue  # closed after all (a pair the pairing missed): leave it to the model
