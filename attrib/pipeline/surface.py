@@ -362,7 +362,8 @@ def repair_against_marks(doc: Doc, mentions: list[Mention], pairs: list[tuple[in
     pair_set = set(pairs)
     open_end = dict(open_quotations(doc, pairs))
     for m in mentions:
-        if m.span.start in open_end and m.span.end > open_end[m.span.start]:
+        if m.span.start in open_end and m.span.end > open_end[m.span.start] and \
+                not _enclosed_in_marks(doc, m.span.start, m.span.end):
             # a quotation never closed ends at its line's end, not where the model let it run
             m = Mention(Span(doc, m.span.start, open_end[m.span.start], label="QUOTE"), m.score)
         if m.span.label_ == "QUOTE" and _after_according(doc, m.span.start) and \
