@@ -38,6 +38,10 @@ _EDGE = r"[\s.,;:!?'\"“”‘’()\[\]{}<>\-–—।॥|/\\*#_…]"
 _PUNCT_EDGES = re.compile(f"^{_EDGE}+|{_EDGE}+$")
 
 
+# a nasal consonant's half form before a consonant is written as anusvara just as often (न्द/ंद, म्ब/ंब)
+_NASAL_HALF = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u092e])")
+
+
 def fold(text: str) -> str:
     """Normalise ``text`` for matching only: NFD nukta split, invisible characters removed, vowel
     length / nukta / chandrabindu folded, case folded, spaces collapsed.
@@ -46,8 +50,11 @@ def fold(text: str) -> str:
     True
     >>> fold("\u095c") == fold("ड")   # precomposed ड़ (U+095C) against plain ड
     True
+    >>> fold("अरविन्द") == fold("अरविंद")   # a nasal's half form for the anusvara
+    True
     """
     text = unicodedata.normalize("NFD", text).translate(_INVISIBLE)
+    text = _NASAL_HALF.sub("\u0902", text)  # अरविन्द ~ अरविंद, हिन्दी ~ हिंदी
     text = text.translate(_FOLD)
     text = unicodedata.normalize("NFC", text).casefold()
     text = _HYPHEN.sub(" ", text)  # वॉलर-ब्रिज ~ वॉलर ब्रिज

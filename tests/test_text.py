@@ -12,12 +12,14 @@ from attrib.text import clutter_ranges, decode, fold
     ("जय\u200dशंकर", "जयशंकर"),     # zero-width joiner
     ("Dr.\u00a0S. Jaishankar", "dr. s. jaishankar"),
     ("फीबी वॉलर-ब्रिज", "फीबी वॉलर ब्रिज"),   # a hyphenated name written with a space
+    ("अरविन्द केजरीवाल", "अरविंद केजरीवाल"),   # a nasal's half form for the anusvara
+    ("सम्बन्ध", "संबंध"),
 ])
 def test_fold_equates_spelling_variants(a, b):
     assert fold(a) == fold(b)
 
 
-@pytest.mark.parametrize("a,b", [("हेगसेथ", "जयशंकर"), ("राम", "रमा")])
+@pytest.mark.parametrize("a,b", [("हेगसेथ", "जयशंकर"), ("राम", "रमा"), ("अन्य", "अंय")])
 def test_fold_keeps_different_names_apart(a, b):
     assert fold(a) != fold(b)
 
