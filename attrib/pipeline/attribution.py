@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (AGENT_STOPS, QUOTE_MARKS, VERB_FORMS, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
+from .surface import (AGENT_STOPS, QUOTE_MARKS, VERB_FORMS, abbreviations, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
                       names_a_work, next_line_end, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
                       strip_marker)
 from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
@@ -88,6 +88,7 @@ class Attribution(Stateless):
         self.registry: Registry = default_registry()
         self._text = ""  # the text of the doc being processed (set per call)
         self._names: list[Mention] = []  # its speakers that name someone (set per call)
+        self._abbreviations: dict[str, Span] = {}  # "एनएचसी" -> the name written before it (set per call)
         install_extensions()
 
     # -- spaCy component protocol
@@ -106,6 +107,7 @@ class Attribution(Stateless):
                 continue
             by_label[sp.label_].append(Mention(sp, score))
         self._text = doc.text  # Doc.text joins every token: read it once per doc, not per mention
+        self._abbreviations = abbreviations(doc)
         clutter = clutter_ranges(self._text)
         cues_found = _non_overlapping(by_label["CUE"])
         if self.rules:
@@ -420,6 +422,10 @@ class Attribution(Stateless):
                 # "सरकार की ओर से जारी नयी गाइडलाइन", "गृह मंत्रालय की अधिसूचना": an organisation the
                 # model did not mark, found by its head word
                 antecedent = org_phrase(doc, prev_lo, mention.span.start)
+        elif kind in ("name", "organisation") and len(text.split()) == 1 and fold(text) in self._abbreviations \
+                and self._abbreviations[fold(text)].start != mention.span.start:
+            # "एनएचसी" for "चीन के राष्ट्रीय स्वास्थ्य आयोग (एनएचसी)" written earlier or later
+            antecedent = self._abbreviations[fold(text)]
         elif kind == "name" and len(text.split()) == 1:
             key = fold(text)
             for m in named:

@@ -137,9 +137,30 @@ NOUN_CUES = frozenset({"कहना", "मानना", "शिकायत", 
 VERB_FORMS = frozenset({"हुए", "हुई", "हुआ", "करते", "करती", "कर", "करके", "रहे", "रही", "रहा", "चुके", "लगे"})
 
 
+def abbreviations(doc: Doc) -> dict[str, Span]:
+    """``राष्ट्रीय स्वास्थ्य आयोग (एनएचसी)``: the folded abbreviation in brackets -> the name before it."""
+    out: dict[str, Span] = {}
+    for t in doc:
+        if t.text != "(" or t.i < 1:
+            continue
+        close = next((j for j in range(t.i + 1, min(len(doc), t.i + 4)) if doc[j].text == ")"), None)
+        if close is None or close == t.i + 1:
+            continue
+        abbr = doc[t.i + 1:close].text
+        name = phrase_before(doc, t.i, max(0, t.sent.start))
+        if name is not None and len(name) > 1 and len(abbr.replace(" ", "")) <= 10:
+            out.setdefault(fold(abbr), name)
+    return out
+
+
 def phrase_before(doc: Doc, marker: int, lo: int, stops: frozenset = AGENT_STOPS) -> Optional[Span]:
     """The noun phrase ending right before ``doc[marker]`` (at most six words, stopping at
     punctuation and ``stops``), its title dropped when a name follows the title."""
+    if marker - 1 > lo and doc[marker - 1].text == ")":
+        # "चीन के राष्ट्रीय स्वास्थ्य आयोग (एनएचसी) ने": the name before its bracketed abbreviation
+        opening = next((j for j in range(marker - 2, max(lo, marker - 6) - 1, -1) if doc[j].text == "("), None)
+        if opening is not None:
+            marker = opening
     k = marker
     while k - 1 >= lo and marker - (k - 1) <= 6:
         t = doc[k - 1]
