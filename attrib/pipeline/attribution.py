@@ -433,6 +433,11 @@ class Attribution(Stateless):
                 if len(words) > 1 and key in (words[-1], words[0]):  # सिंह / राहुल for a fuller name
                     antecedent = m.span
                     break
+            if antecedent is None and reg.match_name(text) is None:
+                # the fuller name written only later ("अग्रवाल ने बताया …", then "लव अग्रवाल" in a caption)
+                later = [m for m in self._names if m.span.start > mention.span.end
+                         and len(fold(m.span.text).split()) > 1 and key == fold(m.span.text).split()[-1]]
+                antecedent = later[0].span if later else None
         if antecedent is not None and depth < 2 and mention_kind(antecedent.text, reg) in ("title", "pronoun", "document"):
             # "गाइडलाइंस" -> "मंत्रालय" -> "स्वास्थ्य मंत्रालय": follow the chain one more link
             inner = self._resolve(doc, Mention(antecedent, mention.score), speakers, None, depth + 1)
