@@ -258,6 +258,14 @@ RULE_CASES = [
       ("CUE", "बताया", 1), ("CLAIM", "जांच बढ़ी है", 0)],
      [("देश में 7447 केस हैं", "indirect", "बताया", "अग्रवाल", "Lav Agarwal"),
       ("जांच बढ़ी है", "indirect", "बताया", "लव अग्रवाल", "Lav Agarwal")]),
+    # "X की ओर से कहा गया": X speaks; a headline "X बोला- …": the subject right before the cue
+    ("भारत ने संदेश दिया है । वहीं, सूत्रों की ओर से कहा गया है कि किट की जांच होगी ।", [],
+     [("किट की जांच होगी", "indirect", "कहा गया", "सूत्रों", "सूत्रों")]),
+    # a title written with a surname goes on to the fuller name
+    ("मुख्यमंत्री कमलनाथ शुक्ला ने बैठक की । बाद में मुख्यमंत्री शुक्ला अस्पताल गए । मुख्यमंत्री ने कहा कि लोग घर में रहें ।",
+     [("SPEAKER", "कमलनाथ शुक्ला", 0), ("SPEAKER", "शुक्ला", 1), ("SPEAKER", "मुख्यमंत्री", 2), ("CUE", "कहा", 0),
+      ("CLAIM", "लोग घर में रहें", 0)],
+     [("लोग घर में रहें", "indirect", "कहा", "मुख्यमंत्री", "कमलनाथ शुक्ला")]),
     # the reporter's own question ("मैंने पूछा कि …") is nobody's statement
     ("रुचि ने काम किया है। मैंने पूछा कि क्या वे भारत में भी काम करेंगी।", [], []),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the

@@ -438,7 +438,9 @@ class Attribution(Stateless):
                 later = [m for m in self._names if m.span.start > mention.span.end
                          and len(fold(m.span.text).split()) > 1 and key == fold(m.span.text).split()[-1]]
                 antecedent = later[0].span if later else None
-        if antecedent is not None and depth < 2 and mention_kind(antecedent.text, reg) in ("title", "pronoun", "document"):
+        if antecedent is not None and depth < 2 and (mention_kind(antecedent.text, reg) in ("title", "pronoun", "document") or (
+                len(antecedent) == 1 and mention_kind(antecedent.text, reg) == "name" and reg.match_name(antecedent.text) is None)):
+            # a title written with a surname only ("मुख्यमंत्री चौहान") goes on to the fuller name
             # "गाइडलाइंस" -> "मंत्रालय" -> "स्वास्थ्य मंत्रालय": follow the chain one more link
             inner = self._resolve(doc, Mention(antecedent, mention.score), speakers, None, depth + 1)
             if inner.get("antecedent") is not None or inner.get("speaker_id") is not None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .sentences import TERMINALS, _is_initial
 from .suggester import OPENING, STRAIGHT, _sentence_end, _tweet_blocks, lexicon, quote_pairs
-from ..speakers import ORG_HEADS, is_bare_head
+from ..speakers import DOCUMENTS, ORG_HEADS, is_bare_head
 from ..text import fold
 
 
@@ -119,6 +119,11 @@ def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
             if doc[j].text == "ने":
                 marker = j
                 break
+            if doc[j].text == "से" and j - 2 >= lo and doc[j - 1].text in {"ओर", "तरफ", "तरफ़"} \
+                    and doc[j - 2].text in {"की", "के"}:
+                if not any(fold(t.text) in DOCUMENTS for t in doc[j + 1:cue.start]):
+                    marker = j - 2  # "सूत्रों की ओर से कहा गया" (not "X की ओर से जारी बयान में": the document)
+                break
     if marker is None:
         return None
     return phrase_before(doc, marker, lo, AGENT_STOPS | VERB_FORMS)
@@ -128,7 +133,8 @@ def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
 AGENT_REACH = 8  # 12 or 16 lost 4 dev statements and gained none
 # cues that carry no agent marker: the subject stands right before them
 PRESENT_CUES = frozenset({"कहते", "कहती", "कहता", "बताते", "बताती", "बताता", "मानते", "मानती", "मानता",
-                          "लिखते", "लिखती", "लिखता", "बोलते", "बोलती", "पूछते", "पूछती", "दोहराते"})
+                          "लिखते", "लिखती", "लिखता", "बोलते", "बोलती", "पूछते", "पूछती", "दोहराते",
+                          "बोला", "बोले", "बोलीं", "बोली"})  # headline "हाईकोर्ट बोला- …"
 PRESENT_FILLERS = frozenset({"भी", "तो", "यह", "ये", "आगे", "अब", "फिर", "साफ", "साफ़", "हमेशा"})
 # "X का कहना है कि", "कई लोगों की शिकायत है कि", "होम्योपैथी डॉक्टर का दावा,"
 NOUN_CUES = frozenset({"कहना", "मानना", "शिकायत", "दावा", "आरोप", "तर्क", "राय", "अनुमान", "जवाब", "मांग"})
@@ -353,7 +359,7 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
             k = j + 1 if j < len(doc) and texts[j] in {":", "-", "–", "—"} else j
             if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"} or (
                     k < len(doc) and texts[k] in OPENING_MARKS and k > end) or _ends_quoting_sentence(doc, i, j):
-                while end > i + 1 and texts[end - 1] in AUXILIARIES:  # "कहना है" -> "कहना" (guidelines)
+                while end > i + 1 and texts[end - 1] in {"है", "हैं", "था", "थे", "थी"}:  # "कहना है" -> "कहना"
                     end -= 1
                 out.append(Mention(doc[i:end], score))
             break
