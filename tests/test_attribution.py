@@ -266,6 +266,10 @@ RULE_CASES = [
      [("SPEAKER", "कमलनाथ शुक्ला", 0), ("SPEAKER", "शुक्ला", 1), ("SPEAKER", "मुख्यमंत्री", 2), ("CUE", "कहा", 0),
       ("CLAIM", "लोग घर में रहें", 0)],
      [("लोग घर में रहें", "indirect", "कहा", "मुख्यमंत्री", "कमलनाथ शुक्ला")]),
+    # a body of another country is not the registry's Indian one
+    ("ईरान के स्वास्थ्य मंत्रालय ने कहा कि हॉस्टल खाली होंगे ।",
+     [("SPEAKER", "स्वास्थ्य मंत्रालय", 0), ("CUE", "कहा", 0), ("CLAIM", "हॉस्टल खाली होंगे", 0)],
+     [("हॉस्टल खाली होंगे", "indirect", "कहा", "ईरान के स्वास्थ्य मंत्रालय", "ईरान के स्वास्थ्य मंत्रालय")]),
     # the reporter's own question ("मैंने पूछा कि …") is nobody's statement
     ("रुचि ने काम किया है। मैंने पूछा कि क्या वे भारत में भी काम करेंगी।", [], []),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the

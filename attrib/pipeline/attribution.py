@@ -313,7 +313,7 @@ class Attribution(Stateless):
         if continued:
             info = {k: previous[k] for k in ("mention", "antecedent", "speaker_id", "speaker_name", "speaker_name_hi")}
         elif mention is not None:
-            mention = strip_marker(doc, mention)
+            mention = _with_country(doc, strip_marker(doc, mention))
             info = {"mention": mention.chars, **self._resolve(doc, mention, speakers, previous)}
             conf *= min(1.0, 0.5 + mention.score)
             if info.pop("_forward", False):
@@ -552,6 +552,23 @@ def _first_of_pair(doc: Doc, sp: Span, named: list[Mention]) -> Span:
 
 
 LIST_LINKS = {",", "और", "तथा", "एवं", "व"}
+
+
+# "ईरान के स्वास्थ्य मंत्रालय": a body of another country is not the registry's Indian one
+FOREIGN = frozenset(fold(w) for w in [
+    "ईरान", "चीन", "अमेरिका", "अमरीका", "पाकिस्तान", "ब्रिटेन", "इटली", "जापान", "रूस", "फ्रांस", "जर्मनी", "स्पेन",
+    "नेपाल", "बांग्लादेश", "श्रीलंका", "अफगानिस्तान", "अफ़ग़ानिस्तान", "इसराइल", "इजरायल", "सऊदी", "कनाडा",
+    "ऑस्ट्रेलिया", "दक्षिण कोरिया", "कोरिया", "सिंगापुर", "मलेशिया", "इंडोनेशिया", "तुर्की", "मिस्र", "ब्राजील",
+])
+
+
+def _with_country(doc: Doc, m: Mention) -> Mention:
+    """A body named without its country, right after "<country> के/की/का", takes the country in."""
+    sp = m.span
+    if sp.start >= 2 and doc[sp.start - 1].text in {"के", "की", "का"} and fold(doc[sp.start - 2].text) in FOREIGN \
+            and fold(sp[-1].text) in ORG_HEADS:
+        return Mention(Span(doc, sp.start - 2, sp.end, label=sp.label_), m.score)
+    return m
 
 
 def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Registry) -> Mention:
