@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (AGENT_STOPS, QUOTE_MARKS, VERB_FORMS, abbreviations, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
+from .surface import (AGENT_STOPS, QUOTE_MARKS, VERB_FORMS, abbreviations, headlines, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
                       names_a_work, next_line_end, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
                       strip_marker)
 from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
@@ -125,6 +125,10 @@ class Attribution(Stateless):
         statements = [clip_claim(doc, m) for m in statements if not names_a_work(doc, m.span)]
         model_speakers = by_label["SPEAKER"]
         extra = [m for m in self._gazetteer(doc) if not any(overlaps(m.span, k.span) for k in model_speakers)]
+        if self.rules:
+            # "… 2064 हुई: महाराष्ट्र स्वास्थ्य विभाग": a headline's speaker after its colon
+            extra += [Mention(tail, self.lexicon_score) for _, tail in headlines(doc, model_speakers)
+                      if not any(overlaps(tail, k.span) for k in model_speakers + extra)]
         speakers = _non_overlapping(model_speakers + extra)
         # the speakers that name someone (not pronouns, titles, documents, groups), in text order
         names = [m for m in speakers if mention_kind(m.span.text, self.registry) in NAMED_KINDS]

@@ -263,12 +263,54 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
                 b = max(after, key=lambda b: (b[1] - b[0]) if not doc[b[1] - 1].text in {"…", "..."} else 0)
                 b = min((x for x in after if x[0] == b[0]), key=lambda x: -x[1])
                 out.append(Mention(doc[b[0]:b[1]], score))
-    labelled = []
+    labelled = [Mention(Span(doc, head.start, head.end, label="CLAIM"), score)
+                for head, _ in headlines(doc, speakers)]
     for m in out:
         label = "CLAIM" if (m.span.start > 0 and doc[m.span.start - 1].text not in QUOTE_MARKS
                             and not tweet_like(doc, m.span)) else "QUOTE"
         labelled.append(Mention(Span(doc, m.span.start, m.span.end, label=label), m.score))
     return labelled
+
+
+def headlines(doc: Doc, speakers: list[Mention]) -> list[tuple[Span, Span]]:
+    """A headline line ``<claim> : <speaker>`` (``दिल्ली में संक्रमितों की संख्या 120 हुई : अरविंद
+    केजरीवाल``, ``… पहली मौत, एएफपी ने दी जानकारी`` aside): the words before the colon or dash are a
+    claim when what follows, to the line's end, is a speaker the model marked or a title or body
+    (``स्वास्थ्य मंत्रालय``, ``सीएम योगी``) in at most five words. Returns (claim, speaker) spans."""
+    out = []
+    starts = {m.span.start: m.span for m in speakers}
+    n = len(doc)
+    line_start = 0
+    for i in range(n + 1):
+        if i < n and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_:
+            continue
+        end = i + 1 if i < n and "\n" in doc[i].whitespace_ and "\n" not in doc[i].text else i
+        line = [t for t in doc[line_start:end] if not t.is_space]
+        line_start = i + 1
+        if len(line) < 5 or line[-1].text in {"।", ".", "?", "!"}:
+            continue
+        seps = [k for k, t in enumerate(line) if t.text in {":", "-", "–", "—"}]
+        if not seps:
+            continue
+        k = seps[-1]
+        head, tail = line[:k], line[k + 1:]
+        if not tail or len(tail) > 5 or len(head) < 4 or any(t.text in QUOTE_MARKS for t in line):
+            continue
+        sp_tail = doc[tail[0].i:tail[-1].i + 1]
+        known = tail[0].i in starts and starts[tail[0].i].end == sp_tail.end
+        heads = {fold(t.text) for t in tail}
+        if not known and not any(h in ORG_HEADS or is_bare_head(h) for h in heads):
+            continue
+        while head and head[-1].text in {",", ";"}:
+            head = head[:-1]
+        ends = [x for x, t in enumerate(head) if t.text in {"।", ".", "?", "!"}]
+        if ends:
+            head = head[ends[-1] + 1:]  # a claim is one sentence: the one the attribution closes
+        while head and head[0].is_punct:  # a bullet "- "
+            head = head[1:]
+        if len(head) >= 4:
+            out.append((doc[head[0].i:head[-1].i + 1], sp_tail))
+    return out
 
 
 def names_a_work(doc: Doc, sp: Span) -> bool:
