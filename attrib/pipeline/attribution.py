@@ -119,7 +119,7 @@ class Attribution(Stateless):
         statements = _non_overlapping(repair_against_marks(doc, by_label["QUOTE"] + by_label["CLAIM"], pairs))
         if self.rules:
             statements = _non_overlapping(statements + [
-                m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs)
+                m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs, self._is_name)
                 if not any(overlaps(m.span, k.span) for k in statements)])
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
         statements = [clip_claim(doc, m) for m in statements if not names_a_work(doc, m.span)]
@@ -127,7 +127,7 @@ class Attribution(Stateless):
         extra = [m for m in self._gazetteer(doc) if not any(overlaps(m.span, k.span) for k in model_speakers)]
         if self.rules:
             # "… 2064 हुई: महाराष्ट्र स्वास्थ्य विभाग": a headline's speaker after its colon
-            extra += [Mention(tail, self.lexicon_score) for _, tail in headlines(doc, model_speakers)
+            extra += [Mention(tail, self.lexicon_score) for _, tail in headlines(doc, model_speakers, self._is_name)
                       if not any(overlaps(tail, k.span) for k in model_speakers + extra)]
         speakers = _non_overlapping(model_speakers + extra)
         # the speakers that name someone (not pronouns, titles, documents, groups), in text order
@@ -158,6 +158,10 @@ class Attribution(Stateless):
 
     def initialize(self, get_examples=None, *, nlp=None):
         pass
+
+    def _is_name(self, text: str) -> bool:
+        """A registry speaker's name, alias or handle (``केजरीवाल``, ``WHO``)."""
+        return self.registry.match_name(text) is not None
 
     def _repeats(self, doc: Doc, names: list[Mention]) -> list[Mention]:
         """Other occurrences of the names found (``एलन पैकी`` before the model marked it), matched
@@ -201,8 +205,8 @@ class Attribution(Stateless):
             if skip[i]:
                 continue
             for k in (4, 3, 2, 1):
-                if i + k > n or any(space[i:i + k]):
-                    continue
+                if i + k > n or any(space[i:i + k]) or skip[i + k - 1]:
+                    continue  # "मोदी ," folds to "मोदी": a name never ends in punctuation
                 surface = text[starts[i]:ends[i + k - 1]]  # == doc[i:i + k].text
                 key = folded.get(surface)
                 if key is None:

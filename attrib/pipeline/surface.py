@@ -194,7 +194,7 @@ AUXILIARIES = {"है", "था", "थे", "हैं", "थी", "गया",
 
 
 def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], score: float,
-                    pairs: Optional[list[tuple[int, int]]] = None) -> list[Mention]:
+                    pairs: Optional[list[tuple[int, int]]] = None, is_name=None) -> list[Mention]:
     """Statements the surface of Hindi reporting marks, given the cues and speakers the model found:
 
     - a quotation in marks whose sentence holds a cue (``जयशंकर ने कहा, "…"``, ``… "सबसे महत्वपूर्ण
@@ -263,8 +263,9 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
                 b = max(after, key=lambda b: (b[1] - b[0]) if not doc[b[1] - 1].text in {"…", "..."} else 0)
                 b = min((x for x in after if x[0] == b[0]), key=lambda x: -x[1])
                 out.append(Mention(doc[b[0]:b[1]], score))
+    out += _bare_clauses(doc, has_sents, score)
     labelled = [Mention(Span(doc, head.start, head.end, label="CLAIM"), score)
-                for head, _ in headlines(doc, speakers)]
+                for head, _ in headlines(doc, speakers, is_name)]
     for m in out:
         label = "CLAIM" if (m.span.start > 0 and doc[m.span.start - 1].text not in QUOTE_MARKS
                             and not tweet_like(doc, m.span)) else "QUOTE"
@@ -272,7 +273,7 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
     return labelled
 
 
-def headlines(doc: Doc, speakers: list[Mention]) -> list[tuple[Span, Span]]:
+def headlines(doc: Doc, speakers: list[Mention], is_name=None) -> list[tuple[Span, Span]]:
     """A headline line ``<claim> : <speaker>`` (``दिल्ली में संक्रमितों की संख्या 120 हुई : अरविंद
     केजरीवाल``, ``… पहली मौत, एएफपी ने दी जानकारी`` aside): the words before the colon or dash are a
     claim when what follows, to the line's end, is a speaker the model marked or a title or body
@@ -289,6 +290,10 @@ def headlines(doc: Doc, speakers: list[Mention]) -> list[tuple[Span, Span]]:
         line_start = i + 1
         if len(line) < 5 or line[-1].text in {"।", ".", "?", "!"}:
             continue
+        said = _said_headline(doc, line)
+        if said is not None:
+            out.append(said)
+            continue
         seps = [k for k, t in enumerate(line) if t.text in {":", "-", "–", "—"}]
         if not seps:
             continue
@@ -297,7 +302,7 @@ def headlines(doc: Doc, speakers: list[Mention]) -> list[tuple[Span, Span]]:
         if not tail or len(tail) > 5 or len(head) < 4 or any(t.text in QUOTE_MARKS for t in line):
             continue
         sp_tail = doc[tail[0].i:tail[-1].i + 1]
-        known = tail[0].i in starts and starts[tail[0].i].end == sp_tail.end
+        known = (tail[0].i in starts and starts[tail[0].i].end == sp_tail.end) or bool(is_name and is_name(sp_tail.text))
         heads = {fold(t.text) for t in tail}
         if not known and not any(h in ORG_HEADS or is_bare_head(h) for h in heads):
             continue
@@ -311,6 +316,60 @@ def headlines(doc: Doc, speakers: list[Mention]) -> list[tuple[Span, Span]]:
         if len(head) >= 4:
             out.append((doc[head[0].i:head[-1].i + 1], sp_tail))
     return out
+
+
+BARE_CUES = {"बताया", "कहा"}
+NOT_CLAUSE = {"कि", "है", "हैं", "था", "थे", "थी", "गया", "गई", "गए", "भी", "तो", "और", "जा", "जाता", "जाएगा"}
+
+
+def _bare_clauses(doc: Doc, has_sents: bool, score: float) -> list[Mention]:
+    """``स्वास्थ्य विभाग ने बताया गुजरात में आज 5 और लोगों की मौत हो गयी`` and ``… ने बताया, आज 583 नये
+    मामले सामने आये``: a clause after ``X ने बताया/कहा`` with neither ``कि`` nor marks (the decisions
+    log counts these) runs to its sentence's end."""
+    out = []
+    for tok in doc:
+        k = _bare_clause_start(doc, tok.i)
+        if k is not None:
+            end = _sentence_end(doc, k, has_sents)
+            if end - k >= 4:
+                out.append(Mention(doc[k:end], score))
+    return out
+
+
+def _bare_clause_start(doc: Doc, i: int) -> Optional[int]:
+    """Where the clause after ``X ने बताया``/``कहा`` at token ``i`` starts, when it has no कि and no marks."""
+    if doc[i].text not in BARE_CUES or i < 2 or i + 4 >= len(doc) or "ने" not in (doc[i - 1].text, doc[i - 2].text):
+        return None
+    k = i + 1
+    if doc[k].text == ",":
+        k += 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc) or doc[k].is_punct or doc[k].text in NOT_CLAUSE or doc[k].text in QUOTE_MARKS:
+        return None
+    return k
+
+
+def _said_headline(doc: Doc, line: list) -> Optional[tuple[Span, Span]]:
+    """``<claim>, आईसीएमआर ने दी जानकारी`` and ``… बोले पीएम नरेंद्र मोदी, <claim>``: (claim, speaker)."""
+    texts = [t.text for t in line]
+    commas = [k for k, t in enumerate(texts) if t == ","]
+    # "<claim>, X ने दी जानकारी" / "<claim>, X ने बताया"
+    for tail in (["ने", "दी", "जानकारी"], ["ने", "जानकारी", "दी"], ["ने", "बताया"], ["ने", "कहा"]):
+        if texts[-len(tail):] == tail and commas:
+            c = commas[-1]
+            who = line[c + 1:len(line) - len(tail)]
+            if 1 <= len(who) <= 5 and c >= 4:
+                return doc[line[0].i:line[c - 1].i + 1], doc[who[0].i:who[-1].i + 1]
+    # "… बोले X, <claim>"
+    for k, t in enumerate(texts):
+        if t in {"बोले", "बोलीं", "बोला", "बोली"}:
+            after = [c for c in commas if c > k]
+            if after and 1 <= after[0] - k - 1 <= 5 and len(line) - after[0] - 1 >= 4:
+                c = after[0]
+                return doc[line[c + 1].i:line[-1].i + 1], doc[line[k + 1].i:line[c - 1].i + 1]
+            return None
+    return None
 
 
 def names_a_work(doc: Doc, sp: Span) -> bool:
@@ -400,7 +459,8 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
                 j += 1
             k = j + 1 if j < len(doc) and texts[j] in {":", "-", "–", "—"} else j
             if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"} or (
-                    k < len(doc) and texts[k] in OPENING_MARKS and k > end) or _ends_quoting_sentence(doc, i, j):
+                    k < len(doc) and texts[k] in OPENING_MARKS and k > end) or _ends_quoting_sentence(doc, i, j) or (
+                    end == i + 1 and _bare_clause_start(doc, i) is not None):
                 while end > i + 1 and texts[end - 1] in {"है", "हैं", "था", "थे", "थी"}:  # "कहना है" -> "कहना"
                     end -= 1
                 out.append(Mention(doc[i:end], score))
