@@ -285,6 +285,12 @@ RULE_CASES = [
      [("गुजरात में आज 5 और लोगों की मौत हो गयी", "indirect", "बताया", "गुजरात स्वास्थ्य विभाग", "गुजरात स्वास्थ्य विभाग")]),
     # ... but a dateline or a place heading is no headline claim
     ("गुजरात: आज 256 नए मामले मिले\nनई दिल्ली, 18 अप्रैल (भाषा) खबर।", [], []),
+    # a partial quotation's own verb right after its closing mark is its cue, not the next "कहा"
+    ('अमेरिकी विदेश विभाग ने बयान में भारत को "अमेरिका के लिए अत्यंत महत्वपूर्ण" बताते हुए कहा कि दोनों देश साथ हैं।',
+     [("SPEAKER", "अमेरिकी विदेश विभाग", 0), ("QUOTE", "अमेरिका के लिए अत्यंत महत्वपूर्ण", 0), ("CUE", "कहा", 0),
+      ("CLAIM", "दोनों देश साथ हैं", 0)],
+     [("अमेरिका के लिए अत्यंत महत्वपूर्ण", "partial", "बताते हुए", "अमेरिकी विदेश विभाग", "US State Department"),
+      ("दोनों देश साथ हैं", "indirect", "कहा", "अमेरिकी विदेश विभाग", "US State Department")]),
     # the reporter's own question ("मैंने पूछा कि …") is nobody's statement
     ("रुचि ने काम किया है। मैंने पूछा कि क्या वे भारत में भी काम करेंगी।", [], []),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the

@@ -460,12 +460,20 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
             k = j + 1 if j < len(doc) and texts[j] in {":", "-", "–", "—"} else j
             if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"} or (
                     k < len(doc) and texts[k] in OPENING_MARKS and k > end) or _ends_quoting_sentence(doc, i, j) or (
-                    end == i + 1 and _bare_clause_start(doc, i) is not None):
+                    end == i + 1 and _bare_clause_start(doc, i) is not None) or (
+                    _after_closing_mark(doc, i)):
                 while end > i + 1 and texts[end - 1] in {"है", "हैं", "था", "थे", "थी"}:  # "कहना है" -> "कहना"
                     end -= 1
                 out.append(Mention(doc[i:end], score))
             break
     return out
+
+
+def _after_closing_mark(doc: Doc, i: int) -> bool:
+    """``भारत को "अमेरिका के लिए अत्यंत महत्वपूर्ण" बताते हुए कहा``: the cue word right after a closing
+    mark (glued to the word before it) is the verb of that partial quotation."""
+    return i >= 2 and doc[i - 1].text in QUOTE_MARKS and doc[i - 2].whitespace_ == "" and doc[i - 1].whitespace_ != "" \
+        and not doc[i - 2].is_punct
 
 
 def _ends_quoting_sentence(doc: Doc, i: int, j: int) -> bool:
