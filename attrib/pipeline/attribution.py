@@ -17,10 +17,16 @@ The rules, in the order the component tries them (Hindi examples from the seeds)
 2. speaker: the SPEAKER mention before that cue in the sentence (``हेगसेथ ने कहा``), or after the
    statement for ``"…" : Name`` headlines and tweet signatures ``— Dr. S. Jaishankar (@…)``;
 3. a statement whose sentence names nobody continues the previous statement's speaker;
-4. the model saw no speaker before the cue: the phrase ``ने`` marks (``शिवराज सिंह चौहान ने आदेश
-   दिया है कि``), its title dropped;
-5. pronouns (``उन्होंने``) stand for the latest subject since the previous statement, else the
-   previous statement's speaker when it is near, else the nearest person named before; titles and
+4. the phrase the cue marks wins over a model mention elsewhere in the sentence or inside it:
+   ``शिवराज सिंह चौहान ने आदेश दिया है कि`` (title dropped), ``वे कहती हैं``, ``X का कहना/दावा है``,
+   ``सूत्रों की ओर से कहा गया``; the agent ``ने`` marks outranks a genitive, an object (``को``, ``से``,
+   ``के बारे में``) never speaks, and ``A, B और C ने`` goes to A; the reporter's own words (``मैंने
+   पूछा``) are nobody's statement;
+5. pronouns (``उन्होंने``) stand for the person asked (``X से पूछा तो उन्होंने कहा``), else the latest
+   subject since the previous statement (an unnamed one too: ``एक अधिकारी ने … । उन्होंने कहा``), else
+   the previous statement's speaker, else the nearest person named before, else (at a lower
+   confidence) the first person named after it; names the model marked once count wherever the
+   article repeats them; bracketed abbreviations (``आयोग (एनएचसी)``) stand for their name; titles and
    role nouns (``विदेश मंत्री``, ``योगगुरु``, ``कंपनी``) for a registry holder of the title, the name
    written with the title (``डीजीपी एच.सी. अवस्थी``), or the latest speaker of their sort; short and
    first names (``सिंह``, ``राहुल``) for the fuller name; documents (``बयान``, ``गाइडलाइंस``) for the
