@@ -228,12 +228,12 @@ class Attribution(Stateless):
         """``X से (जब) … पूछा (गया) तो उन्होंने कहा``, ``X से बात की तो उनका कहना था``: in the
         pronoun's sentence, the person asked or spoken with answers."""
         lo = doc[pronoun.start].sent.start
-        asked = [j for j in range(lo, pronoun.start) if doc[j].text.startswith(("पूछ", "बात"))]
+        asked = [j for j in range(lo, pronoun.start) if doc[j].text.startswith(("पूछ", "बात", "जानकारी"))]
         if not asked or pronoun.start - asked[-1] > 4 or \
                 not any(t.text in {"तो", "पर"} for t in doc[asked[-1] + 1:pronoun.start]):
             return None  # "बीबीसी से बात करते हुए वह कहते हैं": the pronoun is the one talking
         for j in range(asked[-1] - 1, lo, -1):
-            if doc[j].text == "से":
+            if doc[j].text in {"से", "को"}:  # "क़य्यूम को … जानकारी दी तो उन्होंने कहा"
                 for m in self._names:
                     if m.span.end == j:
                         return m.span
