@@ -296,6 +296,9 @@ RULE_CASES = [
       ("CLAIM", "दोनों देश साथ हैं", 0)],
      [("अमेरिका के लिए अत्यंत महत्वपूर्ण", "partial", "बताते हुए", "अमेरिकी विदेश विभाग", "US State Department"),
       ("दोनों देश साथ हैं", "indirect", "कहा", "अमेरिकी विदेश विभाग", "US State Department")]),
+    # a relation written before a name is left out like a title
+    ("राज कपूर की बेटी ऋतु नंदा बताती हैं कि पिता सख्त थे ।", [],
+     [("पिता सख्त थे", "indirect", "बताती", "ऋतु नंदा", "ऋतु नंदा")]),
     # the reporter's own question ("मैंने पूछा कि …") is nobody's statement
     ("रुचि ने काम किया है। मैंने पूछा कि क्या वे भारत में भी काम करेंगी।", [], []),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the

@@ -84,6 +84,9 @@ def strip_marker(doc: Doc, m: Mention) -> Mention:
         if doc[i].text in {"मुताबिक", "मुताबिक़", "अनुसार"}:
             start = i + 1
             break
+    # "उनके पिता रेने": the relation before a name is left out like a title
+    if end - start >= 3 and doc[start + 1].text in KINSHIP and doc[start].text in {"उनके", "उसके", "उनकी", "उसकी", "इनके", "इनकी"}:
+        start += 2
     # "सीएम उद्धव": a title written before a name is left out, as in the guidelines
     while start < end - 1 and is_bare_head(doc[start].text) and fold(doc[start].text) not in ORG_HEADS \
             and doc[start + 1].text not in {"के", "की", "का"} and not is_bare_head(doc[start + 1].text):
@@ -91,6 +94,8 @@ def strip_marker(doc: Doc, m: Mention) -> Mention:
     return m if (start, end) == (sp.start, sp.end) else Mention(Span(doc, start, end, label=sp.label_), m.score)
 
 
+KINSHIP = frozenset({"पिता", "मां", "माँ", "माता", "बेटे", "बेटा", "बेटी", "पत्नी", "पति", "भाई", "बहन", "बेटों",
+                     "दादा", "दादी", "चाचा", "मामा", "ससुर", "सास"})
 LEADING_JUNK = frozenset({"मुताबिक", "मुताबिक़", "अनुसार", "ने", "के", "की", "का", ",", "-", "और", "तथा", "एवं"})
 
 
@@ -175,9 +180,9 @@ def phrase_before(doc: Doc, marker: int, lo: int, stops: frozenset = AGENT_STOPS
         k -= 1
     # "प्रदेश के मुख्यमंत्री शिवराज सिंह चौहान": the name after the last title word
     for j in range(marker - 2, k - 1, -1):
-        if is_bare_head(doc[j].text):
+        if is_bare_head(doc[j].text) or doc[j].text in KINSHIP:
             if doc[j + 1].text not in {"के", "की", "का"}:  # "कंपनी के शीर्ष अधिकारी" is one phrase
-                k = j + 1
+                k = j + 1  # "राज कपूर की बेटी ऋतु नंदा": the name after the relation too
             break
     while k < marker and doc[k].text in {"के", "की", "का"}:
         k += 1
