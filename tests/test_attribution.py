@@ -288,6 +288,10 @@ RULE_CASES = [
     # a clause after "X ने बताया" with neither कि nor marks
     ("गुजरात स्वास्थ्य विभाग ने बताया गुजरात में आज 5 और लोगों की मौत हो गयी. राज्य में 1376 मामले हैं.", [],
      [("गुजरात में आज 5 और लोगों की मौत हो गयी", "indirect", "बताया", "गुजरात स्वास्थ्य विभाग", "गुजरात स्वास्थ्य विभाग")]),
+    # ... also on the line after a subheading "X ने कहा": reported, not quoted
+    ("स्वास्थ्य मंत्रालय ने कहा\nकल से आज तक 491 लोग ठीक हुए हैं, कुल संख्या 4748 हुई ।\nखबर।", [],
+     [("कल से आज तक 491 लोग ठीक हुए हैं, कुल संख्या 4748 हुई", "indirect", "कहा", "स्वास्थ्य मंत्रालय",
+       "Ministry of Health and Family Welfare (India)")]),
     # ... but a dateline or a place heading is no headline claim
     ("गुजरात: आज 256 नए मामले मिले\nनई दिल्ली, 18 अप्रैल (भाषा) खबर।", [], []),
     # a partial quotation's own verb right after its closing mark is its cue, not the next "कहा"

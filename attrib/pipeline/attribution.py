@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (AGENT_STOPS, QUOTE_MARKS, VERB_FORMS, abbreviations, headlines, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
+from .surface import (AGENT_STOPS, QUOTE_MARKS, VERB_FORMS, _bare_clause_start, abbreviations, headlines, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
                       names_a_work, next_line_end, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
                       strip_marker)
 from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
@@ -266,6 +266,11 @@ class Attribution(Stateless):
         first_sent = doc[span.start].sent
         last_sent = doc[span.end - 1].sent
         lo, hi = first_sent.start, last_sent.end
+        j = span.start - 1
+        while j > 0 and doc[j].is_space:
+            j -= 1
+        if j < lo and self.rules and _bare_clause_start(doc, j) == span.start:
+            lo = doc[j].sent.start  # "स्वास्थ्य मंत्रालय ने कहा⏎<claim>": cue and speaker on the line before
         # tweets: the signature line follows the text; quotes of several lines: look one line on
         hi_ext = min(len(doc), next_line_end(doc, hi))
         outside = lambda m: not overlaps(m.span, span)

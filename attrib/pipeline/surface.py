@@ -268,9 +268,10 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
                 b = max(after, key=lambda b: (b[1] - b[0]) if not doc[b[1] - 1].text in {"…", "..."} else 0)
                 b = min((x for x in after if x[0] == b[0]), key=lambda x: -x[1])
                 out.append(Mention(doc[b[0]:b[1]], score))
-    out += _bare_clauses(doc, has_sents, score)
     labelled = [Mention(Span(doc, head.start, head.end, label="CLAIM"), score)
                 for head, _ in headlines(doc, speakers, is_name)]
+    labelled += [Mention(Span(doc, m.span.start, m.span.end, label="CLAIM"), score)
+                 for m in _bare_clauses(doc, has_sents, score)]
     for m in out:
         label = "CLAIM" if (m.span.start > 0 and doc[m.span.start - 1].text not in QUOTE_MARKS
                             and not tweet_like(doc, m.span)) else "QUOTE"
@@ -508,7 +509,7 @@ def repair_against_marks(doc: Doc, mentions: list[Mention], pairs: list[tuple[in
                 not _enclosed_in_marks(doc, m.span.start, m.span.end):
             # a quotation never closed ends at its line's end, not where the model let it run
             m = Mention(Span(doc, m.span.start, open_end[m.span.start], label="QUOTE"), m.score)
-        if m.span.label_ == "QUOTE" and _after_according(doc, m.span.start) and \
+        if m.span.label_ == "QUOTE" and (_after_according(doc, m.span.start) or _after_cue_line(doc, m.span.start)) and \
                 not any(ps <= m.span.start < pe for ps, pe in pairs):
             # "मंत्रालय के मुताबिक अब तक …": reported, not quoted (no marks); a claim ends before its "।"
             end = m.span.end
@@ -573,6 +574,15 @@ def _one_per_pair(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]
         keep.append(Mention(Span(doc, ps, pe, label="QUOTE"), max(m.score for m in members)))
         mentions = sorted(keep, key=lambda m: m.span.start)
     return mentions
+
+
+def _after_cue_line(doc: Doc, s: int) -> bool:
+    """A line right after a subheading ``स्वास्थ्य मंत्रालय ने कहा⏎`` (no marks): reported, not quoted."""
+    i = s - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 1 and doc[i].text in {"कहा", "बताया"} and doc[i - 1].text == "ने" and (
+        "\n" in doc[i].whitespace_ or (i + 1 < s and "\n" in doc[i + 1].text))
 
 
 def _after_according(doc: Doc, s: int) -> bool:
