@@ -84,6 +84,11 @@ def strip_marker(doc: Doc, m: Mention) -> Mention:
         if doc[i].text in {"मुताबिक", "मुताबिक़", "अनुसार"}:
             start = i + 1
             break
+    # "मौलवी मुफ्ती मुकर्रम सहित कई धर्मगुरुओं": the one named before "सहित" (with others) speaks first
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "सहित":
+            end = i
+            break
     # "उनके पिता रेने": the relation before a name is left out like a title
     if end - start >= 3 and doc[start + 1].text in KINSHIP and doc[start].text in {"उनके", "उसके", "उनकी", "उसकी", "इनके", "इनकी"}:
         start += 2
