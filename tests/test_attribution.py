@@ -336,6 +336,9 @@ def test_surface_rules_without_model_spans(blank, text, spans, expected):
      [("SPEAKER", "उन्होंने", 0), ("CUE", "बताया", 0), ("QUOTE", "पान सिंह तोमर", 0)]),
     # ... and so is a newspaper's name in marks, with the noun after it
     ("उन्होंने 'मिड डे' अखबार से बात की।", [("SPEAKER", "उन्होंने", 0), ("QUOTE", "मिड डे", 0)]),
+    # ... or a source or document named in marks before "के मुताबिक" / "के तहत"
+    ("मंत्रालय ने 'क्लीनिकल मैनेजमेंट ऑफ कोविड-19' के तहत दिशानिर्देश जारी किए।",
+     [("SPEAKER", "मंत्रालय", 0), ("QUOTE", "क्लीनिकल मैनेजमेंट ऑफ कोविड-19", 0)]),
     ("", []),
 ])
 def test_no_statement_from_clutter_actions_or_empty_docs(blank, text, spans):

@@ -391,10 +391,13 @@ def names_a_work(doc: Doc, sp: Span) -> bool:
     works = lexicon()["work_nouns"]
     if doc[sp.start - 2].text in works:
         return True
-    # "'मिड डे' अखबार", "‘शर्क’ अखबार", "'माई दी झुग्गी' का साइन बोर्ड": the noun after the name
+    # "'मिड डे' अखबार", "‘शर्क’ अखबार", "'माई दी झुग्गी' का साइन बोर्ड": the noun after the name;
+    # "‘नेशनल हेल्थ सर्विसेज’ के मुताबिक", "'क्लीनिकल मैनेजमेंट ऑफ कोविड-19' के तहत": a source or a
+    # document named in marks
     after = [t.text for t in doc[sp.end + 1:sp.end + 4] if not t.is_space]
     return sp.end < len(doc) and doc[sp.end].text in QUOTE_MARKS and bool(after) and (
-        after[0] in works or (after[0] in {"का", "की", "के", "नाम", "नामक"} and len(after) > 1 and after[1] in works))
+        after[0] in works or (after[0] in {"का", "की", "के", "नाम", "नामक"} and len(after) > 1 and after[1] in works)
+        or (after[0] == "के" and len(after) > 1 and after[1] in {"मुताबिक", "मुताबिक़", "अनुसार", "तहत"}))
 
 
 def clip_claim(doc: Doc, m: Mention) -> Mention:
