@@ -46,8 +46,9 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (AGENT_STOPS, QUOTE_MARKS, VERB_FORMS, _bare_clause_start, abbreviations, headlines, SPEAKER_MARKERS, Mention, agent_phrase, clip_claim, lexicon_cues, named_head,
-                      names_a_work, next_line_end, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
+from .surface import (AGENT_STOPS, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, abbreviations, agent_phrase,
+                      bare_clause_start, clip_claim, headlines, lexicon_cues, named_head, names_a_work, next_line_end,
+                      open_quotations, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
                       strip_marker)
 from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
@@ -68,9 +69,6 @@ DIRECT_INTRO = {",", ":", "-", "–", "—", "।", ".", "?", "!", ";"}
 
 CONTINUATION_SENTENCES = 3
 FIRST_PERSON = frozenset(fold(w) for w in ["मैंने", "मैं", "हमने", "मुझे", "मेरा", "मेरी", "हमारा"])
-# a pronoun with no subject since the previous statement stands for that statement's speaker, however
-# far back it is (interviews: "वह कहते हैं" paragraphs apart)
-PRONOUN_REACH = 1000
 FORWARD_CONFIDENCE = 0.7  # a pronoun resolved to a name written after it
 NAMED_KINDS = ("name", "organisation", "handle")
 
@@ -122,10 +120,13 @@ class Attribution(Stateless):
                                               if not any(overlaps(m.span, c.span) for c in cues_found)],
                                 key=lambda m: m.span.start)
         pairs = quote_pairs(doc)
-        statements = _non_overlapping(repair_against_marks(doc, by_label["QUOTE"] + by_label["CLAIM"], pairs))
+        opened = open_quotations(doc, pairs)
+        statements = _non_overlapping(repair_against_marks(doc, by_label["QUOTE"] + by_label["CLAIM"], pairs, opened))
+        # "<claim> : <speaker>" headline lines: (claim, speaker) span pairs
+        heads = headlines(doc, by_label["SPEAKER"], self._is_name) if self.rules else []
         if self.rules:
             statements = _non_overlapping(statements + [
-                m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs, self._is_name)
+                m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs, opened, heads)
                 if not any(overlaps(m.span, k.span) for k in statements)])
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
         statements = [clip_claim(doc, m) for m in statements if not names_a_work(doc, m.span)]
@@ -133,7 +134,7 @@ class Attribution(Stateless):
         extra = [m for m in self._gazetteer(doc) if not any(overlaps(m.span, k.span) for k in model_speakers)]
         if self.rules:
             # "… 2064 हुई: महाराष्ट्र स्वास्थ्य विभाग": a headline's speaker after its colon
-            extra += [Mention(tail, self.lexicon_score) for _, tail in headlines(doc, model_speakers, self._is_name)
+            extra += [Mention(tail, self.lexicon_score) for _, tail in heads
                       if not any(overlaps(tail, k.span) for k in model_speakers + extra)]
         speakers = _non_overlapping(model_speakers + extra)
         # the speakers that name someone (not pronouns, titles, documents, groups), in text order
@@ -148,10 +149,10 @@ class Attribution(Stateless):
         non_sources = lexicon()["non_sources"]
         for st in sorted(statements, key=lambda m: m.span.start):
             info = self._attribute(doc, st, speakers, cues, previous)
-            if info["mention"] is not None and fold(self._text[slice(*info["mention"])]) in non_sources:
-                continue  # "मिली जानकारी के मुताबिक …": information, not anyone's statement
-            if info["mention"] is not None and fold(self._text[slice(*info["mention"])]) in FIRST_PERSON:
-                continue  # "मैंने पूछा कि …": the reporter's own words and questions
+            said_by = fold(self._text[slice(*info["mention"])]) if info["mention"] is not None else None
+            if said_by in non_sources or said_by in FIRST_PERSON:
+                # "मिली जानकारी के मुताबिक …": information; "मैंने पूछा कि …": the reporter's own words
+                continue
             st.span._.set(EXTENSION, info)
             kept.append(st.span)
             previous = info | {"_end_sent": _sent_index(doc, st.span.end - 1), "_end_char": st.span.end_char}
@@ -269,7 +270,7 @@ class Attribution(Stateless):
         j = span.start - 1
         while j > 0 and doc[j].is_space:
             j -= 1
-        if j < lo and self.rules and _bare_clause_start(doc, j) == span.start:
+        if j < lo and self.rules and bare_clause_start(doc, j) == span.start:
             lo = doc[j].sent.start  # "स्वास्थ्य मंत्रालय ने कहा⏎<claim>": cue and speaker on the line before
         # tweets: the signature line follows the text; quotes of several lines: look one line on
         hi_ext = min(len(doc), next_line_end(doc, hi))
@@ -374,8 +375,8 @@ class Attribution(Stateless):
                 antecedent = unnamed
             elif subjects:
                 antecedent = _first_of_pair(doc, subjects[0].span, named)
-            elif previous is not None and previous.get("mention") is not None and \
-                    _sent_index(doc, mention.span.start) - previous["_end_sent"] <= PRONOUN_REACH:
+            elif previous is not None and previous.get("mention") is not None:
+                # however far back (interviews: "वह कहते हैं" paragraphs apart)
                 return {"antecedent": previous.get("antecedent") or previous["mention"],
                         **{k: previous[k] for k in ("speaker_id", "speaker_name", "speaker_name_hi")}}
             else:
@@ -505,7 +506,7 @@ def _issuer_within(sp: Span) -> Optional[Span]:
 
 
 # words that never sit inside a speaker's name phrase ("क्या खुद अजय ने", "रिलीज हो रही है…नरगिस ने")
-NAME_STOPS = AGENT_STOPS | VERB_FORMS | {"क्या", "खुद", "ख़ुद", "स्वयं", "जहां", "जहाँ", "तहत", "हो", "जो", "जिसे",
+NAME_STOPS = CLAUSE_STOPS | {"क्या", "खुद", "ख़ुद", "स्वयं", "जहां", "जहाँ", "तहत", "हो", "जो", "जिसे",
                                          "जिसमें", "जिन्होंने", "रही", "रहा", "रहे", "हुई", "संयोगवश", "बल्कि"}
 
 

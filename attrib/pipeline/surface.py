@@ -136,7 +136,7 @@ def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
                 break
     if marker is None:
         return None
-    return phrase_before(doc, marker, lo, AGENT_STOPS | VERB_FORMS)
+    return phrase_before(doc, marker, lo, CLAUSE_STOPS)
 
 
 # how far before its cue a "ने" may mark the speaker ("X ने … की बात करते हुए कहा")
@@ -151,6 +151,7 @@ NOUN_CUES = frozenset({"कहना", "मानना", "शिकायत", 
 # participles and light verbs: a phrase that holds one is a clause, not a speaker
 # ("वह अपने फ़ैसले का बचाव करते हुए कहती हैं")
 VERB_FORMS = frozenset({"हुए", "हुई", "हुआ", "करते", "करती", "कर", "करके", "रहे", "रही", "रहा", "चुके", "लगे"})
+CLAUSE_STOPS = AGENT_STOPS | VERB_FORMS
 
 
 def abbreviations(doc: Doc) -> dict[str, Span]:
@@ -204,7 +205,9 @@ AUXILIARIES = {"है", "था", "थे", "हैं", "थी", "गया",
 
 
 def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], score: float,
-                    pairs: Optional[list[tuple[int, int]]] = None, is_name=None) -> list[Mention]:
+                    pairs: Optional[list[tuple[int, int]]] = None,
+                    opened: Optional[list[tuple[int, int]]] = None,
+                    heads: Optional[list[tuple[Span, Span]]] = None) -> list[Mention]:
     """Statements the surface of Hindi reporting marks, given the cues and speakers the model found:
 
     - a quotation in marks whose sentence holds a cue (``जयशंकर ने कहा, "…"``, ``… "सबसे महत्वपूर्ण
@@ -222,7 +225,9 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
 
     has_sents = doc.has_annotation("SENT_START")
     pairs = quote_pairs(doc) if pairs is None else pairs
-    for s, e in pairs + open_quotations(doc, pairs):
+    opened = open_quotations(doc, pairs) if opened is None else opened
+    heads = headlines(doc, speakers) if heads is None else heads
+    for s, e in pairs + opened:
         while s < e and doc[s].is_space:
             s += 1
         while e > s and doc[e - 1].is_space:
@@ -274,7 +279,7 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
                 b = min((x for x in after if x[0] == b[0]), key=lambda x: -x[1])
                 out.append(Mention(doc[b[0]:b[1]], score))
     labelled = [Mention(Span(doc, head.start, head.end, label="CLAIM"), score)
-                for head, _ in headlines(doc, speakers, is_name)]
+                for head, _ in heads]
     labelled += [Mention(Span(doc, m.span.start, m.span.end, label="CLAIM"), score)
                  for m in _bare_clauses(doc, has_sents, score)]
     for m in out:
@@ -339,7 +344,7 @@ def _bare_clauses(doc: Doc, has_sents: bool, score: float) -> list[Mention]:
     log counts these) runs to its sentence's end."""
     out = []
     for tok in doc:
-        k = _bare_clause_start(doc, tok.i)
+        k = bare_clause_start(doc, tok.i)
         if k is not None:
             end = _sentence_end(doc, k, has_sents)
             if end - k >= 4:
@@ -347,7 +352,7 @@ def _bare_clauses(doc: Doc, has_sents: bool, score: float) -> list[Mention]:
     return out
 
 
-def _bare_clause_start(doc: Doc, i: int) -> Optional[int]:
+def bare_clause_start(doc: Doc, i: int) -> Optional[int]:
     """Where the clause after ``X ने बताया``/``कहा`` at token ``i`` starts, when it has no कि and no marks."""
     if doc[i].text not in BARE_CUES or i < 2 or i + 4 >= len(doc) or "ने" not in (doc[i - 1].text, doc[i - 2].text):
         return None
@@ -474,7 +479,7 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
             k = j + 1 if j < len(doc) and texts[j] in {":", "-", "–", "—"} else j
             if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"} or (
                     k < len(doc) and texts[k] in OPENING_MARKS and k > end) or _ends_quoting_sentence(doc, i, j) or (
-                    end == i + 1 and _bare_clause_start(doc, i) is not None) or (
+                    end == i + 1 and bare_clause_start(doc, i) is not None) or (
                     _after_closing_mark(doc, i)):
                 while end > i + 1 and texts[end - 1] in {"है", "हैं", "था", "थे", "थी"}:  # "कहना है" -> "कहना"
                     end -= 1
@@ -483,11 +488,17 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
     return out
 
 
+def _closing_mark(doc: Doc, j: int) -> bool:
+    """Is ``doc[j]`` a quote mark that closes: glued to what comes before it (not another mark), a
+    space after it?"""
+    return j >= 1 and doc[j].text in QUOTE_MARKS and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ != "" \
+        and doc[j - 1].text not in QUOTE_MARKS
+
+
 def _after_closing_mark(doc: Doc, i: int) -> bool:
-    """``भारत को "अमेरिका के लिए अत्यंत महत्वपूर्ण" बताते हुए कहा``: the cue word right after a closing
-    mark (glued to the word before it) is the verb of that partial quotation."""
-    return i >= 2 and doc[i - 1].text in QUOTE_MARKS and doc[i - 2].whitespace_ == "" and doc[i - 1].whitespace_ != "" \
-        and not doc[i - 2].is_punct
+    """``भारत को "अमेरिका के लिए अत्यंत महत्वपूर्ण" बताते हुए कहा``: the cue word right after a mark
+    closing a word (a partial quotation, not a sentence) is that quotation's verb."""
+    return i >= 2 and _closing_mark(doc, i - 1) and not doc[i - 2].is_punct
 
 
 def _ends_quoting_sentence(doc: Doc, i: int, j: int) -> bool:
@@ -496,11 +507,11 @@ def _ends_quoting_sentence(doc: Doc, i: int, j: int) -> bool:
     if j >= len(doc) or doc[j].text not in {"।", "."}:
         return False
     lo = max(doc[i].sent.start, i - 8)
-    return any(t.text in QUOTE_MARKS and t.i > lo and doc[t.i - 1].text not in QUOTE_MARKS
-               and not t.whitespace_ == "" and doc[t.i - 1].whitespace_ == "" for t in doc[lo:i])
+    return any(_closing_mark(doc, j) for j in range(lo + 1, i))
 
 
-def repair_against_marks(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]]) -> list[Mention]:
+def repair_against_marks(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]],
+                         opened: Optional[list[tuple[int, int]]] = None) -> list[Mention]:
     """Bring the model's statement spans in line with the quotation marks around them.
 
     - A span that crosses a pair of marks (starts inside the inner quote of ``कहा, "… 'हम तैयार
@@ -511,7 +522,7 @@ def repair_against_marks(doc: Doc, mentions: list[Mention], pairs: list[tuple[in
     """
     out = []
     pair_set = set(pairs)
-    open_end = dict(open_quotations(doc, pairs))
+    open_end = dict(open_quotations(doc, pairs) if opened is None else opened)
     for m in mentions:
         if m.span.start in open_end and m.span.end > open_end[m.span.start] and \
                 not _enclosed_in_marks(doc, m.span.start, m.span.end):
