@@ -62,6 +62,33 @@ def fold(text: str) -> str:
     return _PUNCT_EDGES.sub("", text)
 
 
+def spelling_variants(a: str, b: str) -> bool:
+    """Two folded name words one edit apart, both of at least four characters and with the same
+    first letter: the same name spelt two ways in one article (``देशमुख``/``देखमुख``,
+    ``जिबाकलम``/``जिबकलम``, ``हैकन``/``हैकेन``). Only for linking mentions within one article.
+
+    >>> spelling_variants(fold("देशमुख"), fold("देखमुख"))
+    True
+    >>> spelling_variants(fold("शर्मा"), fold("वर्मा"))   # a different first letter: another name
+    False
+    >>> spelling_variants(fold("कुमार"), fold("कुमारी"))
+    False
+    """
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    # one substitution (equal lengths) or one insertion into the shorter
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return i < len(a) and a[i:] == b[i + 1:]  # not a letter added at the end: कुमार/कुमारी
+
+
 # What a file that is not an article starts with: (magic bytes, what it is, what to do).
 BINARY_SIGNATURES = [
     (b"%PDF-", "a PDF document", "extract its text first (e.g. `pdftotext FILE out.txt`)"),

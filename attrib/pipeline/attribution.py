@@ -52,7 +52,7 @@ from .surface import (AGENT_STOPS, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, M
                       strip_marker)
 from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
-from ..text import clutter_ranges, fold
+from ..text import clutter_ranges, fold, spelling_variants
 
 
 STATEMENTS_KEY = "attrib_statements"
@@ -448,11 +448,18 @@ class Attribution(Stateless):
             antecedent = self._abbreviations[fold(text)]
         elif kind == "name" and len(text.split()) == 1:
             key = fold(text)
-            for m in named:
-                words = fold(m.span.text).split()
-                if len(words) > 1 and key in (words[-1], words[0]):  # सिंह / राहुल for a fuller name
+            fuller = [(m, fold(m.span.text).split()) for m in named]
+            fuller = [(m, w) for m, w in fuller if len(w) > 1]
+            for m, words in fuller:
+                if key in (words[-1], words[0]):  # सिंह / राहुल for a fuller name
                     antecedent = m.span
                     break
+            if antecedent is None and reg.match_name(text) is None:
+                # the surname spelt another way ("देशमुख" for "अनिल देखमुख")
+                for m, words in fuller:
+                    if spelling_variants(key, words[-1]):
+                        antecedent = m.span
+                        break
             if antecedent is None and reg.match_name(text) is None:
                 # the fuller name written only later ("अग्रवाल ने बताया …", then "लव अग्रवाल" in a caption)
                 later = [m for m in self._names if m.span.start > mention.span.end
