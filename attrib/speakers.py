@@ -36,7 +36,7 @@ DOCUMENTS = frozenset(fold(d) for d in [
 # one of these is an organisation; a bare head (``मंत्रालय``, ``कंपनी``) stands for one named earlier.
 ORG_HEADS = tuple(fold(h) for h in [
     "मंत्रालय", "मिनिस्ट्री", "विभाग", "सरकार", "सरकारों", "संगठन", "आयोग", "बोर्ड", "बैंक", "कंपनी", "कोर्ट",
-    "हाईकोर्ट", "न्यायालय", "परिषद", "निगम", "समिति", "पुलिस", "प्रशासन", "एजेंसी", "विश्वविद्यालय",
+    "हाईकोर्ट", "न्यायालय", "अदालत", "परिषद", "निगम", "समिति", "पुलिस", "प्रशासन", "एजेंसी", "विश्वविद्यालय",
     "यूनिवर्सिटी", "संस्थान", "उच्चायोग", "दूतावास", "पार्टी", "कांग्रेस", "भाजपा", "बीजेपी", "सेना", "न्यास",
     "ट्रस्ट", "प्राधिकरण", "कार्यालय", "मीडिया", "दल", "ministry", "department", "government", "company",
     "organisation", "organization", "police", "bank", "court", "commission", "office", "embassy", "council",
@@ -237,7 +237,7 @@ def is_bare_head(text: str) -> bool:
 
 # Bodies that speak as themselves (``सरकार ने कहा``, ``पुलिस के मुताबिक``) rather than for one named earlier.
 _SELF_STANDING = frozenset(fold(w) for w in ["सरकार", "सरकारों", "पुलिस", "प्रशासन", "मीडिया", "कांग्रेस", "भाजपा",
-                                              "बीजेपी", "सेना"])
+                                              "बीजेपी", "सेना", "अदालत"])
 
 
 def looks_like_organisation(text: str, registry: "Registry") -> bool:

@@ -367,7 +367,10 @@ class Attribution(Stateless):
                 return {**self._resolve(doc, Mention(asked, mention.score), speakers, None, depth + 1),
                         "antecedent": _chars(asked)}
             since = previous["_end_char"] if previous is not None else -1
-            subjects = [m for m in named if m.span.start_char >= since and _subject(doc, m.span)]
+            # a person written as a clause's subject since then ("हाजी ग़ालिब अब काबुल के … रहते हैं"),
+            # not a body ("अदालत", "सरकार" as subjects are rarely what उन्होंने stands for)
+            subjects = [m for m in named if m.span.start_char >= since and (_subject(doc, m.span) or (
+                _nominative(doc, m.span) and not looks_like_organisation(m.span.text, reg)))]
             # an unnamed subject since then ("एक प्रमुख कंपनी के शीर्ष अधिकारी ने … । उन्होंने कहा")
             # is nearer than a name before it
             unnamed = self._agents(doc, since, mention.span.start)
@@ -670,7 +673,18 @@ def _subject(doc: Doc, sp: Span) -> bool:
     if sp.end < len(doc) and doc[sp.end].text in {"ने", "बोला", "बोले", "बोलीं", "द्वारा"}:
         return True
     nxt = doc[sp.end].text if sp.end < len(doc) else ""
+    nxt2 = doc[sp.end + 1].text if sp.end + 1 < len(doc) else ""
+    if nxt == "के" and nxt2 in {"मुताबिक", "मुताबिक़", "अनुसार"}:
+        return True  # "आमिर ख़ान के मुताबिक़ …": the source spoke
     return sp.start == doc[sp.start].sent.start and nxt not in {"का", "के", "की", "को", "से", "में", "पर"}
+
+
+def _nominative(doc: Doc, sp: Span) -> bool:
+    """Is the mention unmarked by a case ending, as a subject inside its sentence is (``… के डॉक्टर एलन
+    पैकी इससे संतुष्ट नहीं हैं``), not ``X का``, ``X को``, ``X से``?"""
+    if sp.end >= len(doc) or doc[sp.end].is_punct or doc[sp.end].is_space:
+        return False
+    return doc[sp.end].text not in {"का", "के", "की", "को", "से", "में", "पर", "तक", "ने"}
 
 
 def _sent_index(doc: Doc, i: int) -> int:
