@@ -50,7 +50,7 @@ from .surface import (AGENT_STOPS, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, M
                       bare_clause_start, clip_claim, headlines, lexicon_cues, named_head, names_a_work, next_line_end,
                       open_quotations, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
                       strip_marker)
-from ..speakers import (DOCUMENTS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
+from ..speakers import (DOCUMENTS, HONORIFICS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
 from ..text import clutter_ranges, fold, spelling_variants
 
@@ -487,8 +487,10 @@ class Attribution(Stateless):
 
 def _appositive(doc: Doc, mention: Span, names: list[Mention]) -> Optional[Span]:
     """The name a title or role noun was written with: right after it in the mention's own sentence
-    (``डीजीपी एच.सी. अवस्थी``), or earlier in the article after the same title (``योगगुरु रामदेव``)
-    or before it (``अमेजन कंपनी``). A one-word title also matches by its head alone."""
+    (``डीजीपी एच.सी. अवस्थी``), or earlier in the article after the same title (``योगगुरु रामदेव``,
+    ``आईसीएमआर के निदेशक डॉ. सीके मिश्रा``) or before it (``अमेजन कंपनी``), else later in the article
+    after the same title (``मंत्रालय के विशेष सचिव ने बताया …`` before ``मंत्रालय के विशेष सचिव संजीव
+    कुमार के अनुसार``). A one-word title also matches by its head alone."""
     keys = title_keys(mention.text)
     if not keys:
         return None
@@ -497,12 +499,32 @@ def _appositive(doc: Doc, mention: Span, names: list[Mention]) -> Optional[Span]
     if following:
         return following[0].span
     for m in sorted((m for m in names if m.span.end <= mention.start), key=lambda m: -m.span.start):
-        before = fold(doc[max(0, m.span.start - 4):m.span.start].text)
         after = fold(doc[m.span.end:m.span.end + 3].text)
-        if any(before.endswith(k) and (before == k or before.endswith(" " + k)) for k in keys) or \
-                any(after == k or after.startswith(k + " ") for k in keys):
+        if _titled(doc, m.span.start, keys) or any(after == k or after.startswith(k + " ") for k in keys):
             return m.span
+    if len(mention) > 1:
+        # a title long enough to name one post; a bare "मंत्री" written later may be someone else
+        for m in names:
+            if m.span.start >= mention.end and _titled(doc, m.span.start, keys):
+                return m.span
     return None
+
+
+_HONORIFIC_KEYS = frozenset(fold(h) for h in HONORIFICS)
+
+
+def _titled(doc: Doc, start: int, keys: set[str]) -> bool:
+    """Is the name starting at token ``start`` written right after one of the title ``keys``
+    (honorifics, a bracket or a comma between them skipped: ``निदेशक डॉ. सीके मिश्रा``, ``आयोग (एनएचसी)``)?"""
+    j = start
+    while j > 0 and (fold(doc[j - 1].text) in _HONORIFIC_KEYS or doc[j - 1].text in {"(", ",", "-"} or (
+            doc[j - 1].text == "." and j > 1 and fold(doc[j - 2].text) in _HONORIFIC_KEYS)):
+        j -= 1
+    for k in keys:
+        n = len(k.split())
+        if j - n >= 0 and fold(doc[j - n:j].text) == k:
+            return True
+    return False
 
 
 def _issuer_within(sp: Span) -> Optional[Span]:
