@@ -334,6 +334,9 @@ class Attribution(Stateless):
             info = {k: previous[k] for k in ("mention", "antecedent", "speaker_id", "speaker_name", "speaker_name_hi")}
         elif mention is not None:
             mention = _with_country(doc, strip_marker(doc, mention))
+            if len(mention.span) > 1 and fold(mention.span[-1].text) in PRONOUNS:
+                # a link title run into the pronoun ("राजेश खन्ना|उन्होंने बताया"): the pronoun speaks
+                mention = Mention(mention.span[-1:], mention.score)
             info = {"mention": mention.chars, **self._resolve(doc, mention, speakers, previous)}
             conf *= min(1.0, 0.5 + mention.score)
             if info.pop("_forward", False):

@@ -39,6 +39,8 @@ EXTRA_INFIXES = [
     r"(?<=[" + DEVANAGARI + r"'\"’”])[(\[]",
     # a link title run into the next sentence's pronoun: "राजेश खन्नाउन्होंने बताया"
     r"(?<=[" + DEVANAGARI + r"])उन्हों?े?ं?ने(?=\s|$)",
+    # … and "दीप्ति नवलवो कहती हैं"; three letters before it, so the brand "वीवो" stays whole
+    r"(?<=[" + DEVANAGARI + r"]{3})वो$",
     # a straight apostrophe next to Devanagari is a quote mark, never part of a Hindi word
     r"'(?=[" + DEVANAGARI + r"])",
     r"(?<=[" + DEVANAGARI + r"])'",
