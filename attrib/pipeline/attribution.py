@@ -397,6 +397,9 @@ class Attribution(Stateless):
                     if later:
                         return {**self._resolve(doc, Mention(later[0].span, mention.score), speakers, None, depth + 1),
                                 "antecedent": _chars(later[0].span), "_forward": True}
+        elif fold(text) in PUBLICATIONS and any(_writes(doc, m.span) for m in named):
+            # a press review: "अखबार लिखता है" is the latest paper that wrote ("'जंग' ने लिखा है")
+            antecedent = next(m.span for m in named if _writes(doc, m.span))
         elif kind == "title":
             holders = reg.title_candidates(text)
             for m in named:
@@ -486,6 +489,18 @@ class Attribution(Stateless):
             return {"antecedent": _chars(antecedent), "speaker_id": sp.id, "speaker_name": sp.name, "speaker_name_hi": sp.name_hi}
         return {"antecedent": _chars(antecedent), "speaker_id": None, "speaker_name": _clean_mention(target.text),
                 "speaker_name_hi": None}
+
+
+# A paper written of by its kind ("अखबार लिखता है"): the one quoted last.
+PUBLICATIONS = frozenset(fold(w) for w in ["अखबार", "अख़बार", "समाचार पत्र", "समाचारपत्र", "दैनिक", "पत्रिका"])
+
+
+def _writes(doc: Doc, sp: Span) -> bool:
+    """Is the mention a paper: written in quote marks before a verb of writing, or its subject
+    (``'जंग' ने लिखा है``, ``दैनिक खबरें ने … लिखा है``)?"""
+    end = doc[sp.end - 1].sent.end
+    return any(t.text.startswith("लिख") for t in doc[sp.end:min(end, sp.end + 15)]) and (
+        sp.end < len(doc) and doc[sp.end].text in {"ने", "का", "की", "के"} | QUOTE_MARKS)
 
 
 def _appositive(doc: Doc, mention: Span, names: list[Mention]) -> Optional[Span]:
