@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (AGENT_STOPS, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, abbreviations, agent_phrase,
+from .surface import (AGENT_STOPS, introduced_names, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, abbreviations, agent_phrase,
                       bare_clause_start, clip_claim, headlines, lexicon_cues, named_head, names_a_work, next_line_end,
                       open_quotations, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
                       strip_marker)
@@ -374,6 +374,14 @@ class Attribution(Stateless):
             # not a body ("अदालत", "सरकार" as subjects are rarely what उन्होंने stands for)
             subjects = [m for m in named if m.span.start_char >= since and (_subject(doc, m.span) or (
                 _nominative(doc, m.span) and not looks_like_organisation(m.span.text, reg)))]
+            if self.rules:
+                # a person introduced with a role noun and never marked ("मंत्री मुसद्दिक मलिक … ध्यान
+                # दिलाते हैं. उन्होंने कहा")
+                lo_tok = next((t.i for t in doc[max(0, mention.span.start - 300):mention.span.start] if t.idx >= since), mention.span.start)
+                intro = [Mention(sp, self.lexicon_score) for sp in introduced_names(doc, lo_tok, mention.span.start)
+                         if (_subject(doc, sp) or _nominative(doc, sp))
+                         and not any(overlaps(sp, m.span) for m in speakers)]
+                subjects = sorted(subjects + intro, key=lambda m: -m.span.start)
             # an unnamed subject since then ("एक प्रमुख कंपनी के शीर्ष अधिकारी ने … । उन्होंने कहा")
             # is nearer than a name before it
             unnamed = self._agents(doc, since, mention.span.start)

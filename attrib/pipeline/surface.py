@@ -104,6 +104,54 @@ KINSHIP = frozenset({"पिता", "मां", "माँ", "माता", "
 LEADING_JUNK = frozenset({"मुताबिक", "मुताबिक़", "अनुसार", "ने", "के", "की", "का", ",", "-", "और", "तथा", "एवं"})
 
 
+# Role nouns a person is introduced with (besides the registry's titles): "एक अन्य छात्र हैने वेगर",
+# "उनके आर्थिक सलाहकार होज्जत अडोलमेकी", "हाजी ग़ालिब".
+ROLE_NOUNS = frozenset({"सलाहकार", "संस्थापक", "लेखक", "लेखिका", "गायक", "गायिका", "शिक्षक", "शिक्षिका", "पत्रकार",
+                        "वकील", "कार्यकर्ता", "विशेषज्ञ", "प्रोफ़ेसर", "प्रोफेसर", "डॉक्टर", "डॉ", "डॉ.", "हाजी",
+                        "सर्जन", "इंजीनियर", "किसान", "दुकानदार", "निवासी", "कलाकार", "फ़िल्मकार", "फिल्मकार",
+                        "उम्मीदवार", "प्रत्याशी", "सांसद", "विधायक", "नेता", "मंत्री", "छात्र", "छात्रा",
+                        "अभिनेता", "अभिनेत्री", "निर्देशक", "कप्तान", "कोच", "खिलाड़ी", "संपादक", "प्रवक्ता",
+                        "अध्यक्ष", "सचिव", "निदेशक", "प्रमुख", "अधिकारी", "शोधकर्ता", "वैज्ञानिक", "मौलाना",
+                        "कमिश्नर", "आयुक्त", "जज", "न्यायाधीश", "मेयर", "गवर्नर", "राज्यपाल", "डायरेक्टर"}) | KINSHIP
+# Words never part of a name, beyond the stop words
+_NOT_NAME = frozenset({"यह", "ये", "वह", "वे", "वो", "इन", "उन", "इनके", "उनके", "जो", "कई", "एक", "अपने",
+                       "अपनी", "अपना", "पद", "रहे", "रही", "रहा", "हुए", "बने", "भी", "ही", "तो", "नहीं", "उसे",
+                       "मेरे", "मेरी", "मेरा", "हम", "हूं", "हूँ", "पसंद", "पैदा", "मान", "बनना", "दोहराना",
+                       "पहुंचे", "पहुँचे", "ज़्यादा", "ज्यादा", "महत्वपूर्ण", "सम्मेलन", "यात्रा", "शिक्षा", "खोज",
+                       "दोषी", "एकांतवास", "बिता", "जानते", "सोच", "उच्च", "महीने", "साल", "वर्ष", "समय", "पहले",
+                       "बाद", "होकर", "गंभीर", "थीं", "थी", "था", "थे", "प्रवासी", "मजदूरों", "योजना", "फर्म",
+                       "जैसा", "जैसे", "जैसी"})
+# endings of verb forms and oblique plurals, never of a name ("लेने", "होकर", "मजदूरों")
+_NOT_NAME_ENDINGS = ("ने", "कर", "ें", "ीं", "ों", "ाएं", "ाएँ")
+
+
+def introduced_names(doc: Doc, lo: int, hi: int) -> list[Span]:
+    """Names written right after a role noun in tokens ``lo``–``hi`` (``एक अन्य छात्र हैने वेगर``,
+    ``मंत्री मुसद्दिक मलिक``, ``डॉक्टर एलन पैकी``): one or two words up to a stop word or a case
+    ending, honorifics skipped. People a span model that marks only speakers never marks, for the
+    pronouns that follow them."""
+    out = []
+    for i in range(max(0, lo), min(hi, len(doc))):
+        if doc[i].text not in ROLE_NOUNS:
+            continue
+        j = i + 1
+        while j < hi and doc[j].text in {"डॉ", "डॉ.", "श्री", "श्रीमती", "सुश्री", "."}:
+            j += 1
+        k = j
+        while k < min(hi, j + 2):
+            t = doc[k]
+            if t.is_punct or t.is_space or t.like_num or t.text in AGENT_STOPS or t.text in _NOT_NAME \
+                    or (t.text.endswith(_NOT_NAME_ENDINGS) and not (k > j and t.text == "ने")) \
+                    or t.text in ROLE_NOUNS or is_bare_head(t.text) \
+                    or t.text in {"के", "की", "का", "कहते", "कहती", "कहा", "बताया"} \
+                    or not any("\u0900" <= c <= "\u097f" or c.isalpha() for c in t.text):
+                break
+            k += 1
+        if k > j and not (k < len(doc) and (doc[k].text in ROLE_NOUNS or is_bare_head(doc[k].text))):
+            out.append(doc[j:k])  # not "प्रमुख एफएमसीजी| कंपनी": a modifier of the noun after it
+    return out
+
+
 def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
     """The noun phrase marked as the speaker before a cue: ``X ने <cue>`` (up to six words between
     ``ने`` and the cue: ``X ने अधिकारियों को निर्देश दिया``), ``X के मुताबिक``, ``X की मानें तो``,
