@@ -170,6 +170,10 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 
 
 RULE_CASES = [
+    # nothing marked near the cue: the sentence's own "X ने", however far before the claim
+    ("पुलिस ने वाहनों के माध्यम से शहर के बाजारों और गलियों में लाउडस्पीकर से चेतावनी शुरू कर दी थी कि दुकानें बंद रहेंगी।",
+     [("CLAIM", "दुकानें बंद रहेंगी", 0)],
+     [("दुकानें बंद रहेंगी", "indirect", None, "पुलिस", "पुलिस")]),
     # a person introduced with a role noun and never marked is what the next pronoun stands for;
     # a modifier before a head noun ("प्रमुख एफएमसीजी कंपनी") is no name
     ("फियोना मैथ्यूज ने कहा कि शोध अहम है। बिजली मंत्री मुसद्दिक मलिक बिजली की समस्याओं की तरफ ध्यान दिलाते हैं। उन्होंने कहा कि क्षमता कम है।",

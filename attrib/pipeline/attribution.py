@@ -323,6 +323,16 @@ class Attribution(Stateless):
             conf *= 0.9
         if mention is not None and self.rules and cue is not None and cue.span.start < span.start:
             mention = _first_of_list(doc, mention, speakers, self.registry)
+        if mention is None and self.rules:
+            # nothing marked near the cue: the sentence's own "X ने" however far before it ("पुलिस ने
+            # वाहनों के माध्यम से … चेतावनी शुरू कर दी थी कि")
+            before = cue.span.start if cue is not None and cue.span.start < span.start else span.start
+            for j in range(before - 1, lo - 1, -1):
+                if doc[j].text == "ने":
+                    agent = phrase_before(doc, j, lo, CLAUSE_STOPS)
+                    if agent is not None:
+                        mention = Mention(agent, self.lexicon_score)
+                    break
         continued = False
         if mention is None and previous is not None and previous.get("mention") is not None:
             if _sent_index(doc, span.start) - previous["_end_sent"] <= CONTINUATION_SENTENCES:
