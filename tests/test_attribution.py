@@ -170,6 +170,10 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 
 
 RULE_CASES = [
+    # an apostrophe inside a name keeps the name whole
+    ("इस पर जिम्मी ओ’ब्रायन कहते हैं कि नियम बदलें।",
+     [("CLAIM", "नियम बदलें", 0)],
+     [("नियम बदलें", "indirect", "कहते", "जिम्मी ओ’ब्रायन", "जिम्मी ओ’ब्रायन")]),
     # nothing marked near the cue: the sentence's own "X ने", however far before the claim
     ("पुलिस ने वाहनों के माध्यम से शहर के बाजारों और गलियों में लाउडस्पीकर से चेतावनी शुरू कर दी थी कि दुकानें बंद रहेंगी।",
      [("CLAIM", "दुकानें बंद रहेंगी", 0)],

@@ -41,3 +41,11 @@ def test_sentences_keep_closing_quote_and_split_at_danda(blank):
     assert sents[1] == "उन्होंने कहा कि ठीक है।"
     assert sents[2] == "A pleasure."
     assert sents[3] == "— Dr. S. Jaishankar"   # "Dr." and "S." are initials, not sentence ends
+
+
+def test_a_line_break_after_ki_does_not_end_the_sentence(blank):
+    # BBC bodies lost an image inside a sentence: "मानते हैं कि ⏎⏎⏎नए पोप को …"
+    doc = blank("जिम्मी मानते हैं कि \n\n\n\nनए पोप को विचार करना चाहिए.\nअगली पंक्ति")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0].startswith("जिम्मी मानते हैं कि") and sents[0].endswith("करना चाहिए.")
+    assert sents[1] == "अगली पंक्ति"

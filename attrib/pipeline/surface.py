@@ -229,6 +229,10 @@ def phrase_before(doc: Doc, marker: int, lo: int, stops: frozenset = AGENT_STOPS
     k = marker
     while k - 1 >= lo and marker - (k - 1) <= 6:
         t = doc[k - 1]
+        if t.text in {"’", "'"} and k - 2 >= lo and not doc[k - 2].whitespace_ and not t.whitespace_ \
+                and any(c.isalpha() for c in doc[k - 2].text) and any(c.isalpha() for c in doc[k].text):
+            k -= 1  # an apostrophe inside a name: "कीथ ओ’ब्रायन"
+            continue
         if t.is_punct or t.is_space or (t.like_num and t.text != "एक") or t.text in stops or t.text in QUOTE_MARKS:
             break
         k -= 1
