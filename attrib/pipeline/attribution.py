@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (AGENT_STOPS, introduced_names, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, abbreviations, agent_phrase,
+from .surface import (AGENT_STOPS, clip_mismatched, introduced_names, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, abbreviations, agent_phrase,
                       bare_clause_start, clip_claim, headlines, lexicon_cues, named_head, names_a_work, next_line_end,
                       open_quotations, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
                       strip_marker)
@@ -121,7 +121,8 @@ class Attribution(Stateless):
                                 key=lambda m: m.span.start)
         pairs = quote_pairs(doc)
         opened = open_quotations(doc, pairs)
-        statements = _non_overlapping(repair_against_marks(doc, by_label["QUOTE"] + by_label["CLAIM"], pairs, opened))
+        statements = _non_overlapping([clip_mismatched(doc, m) for m in repair_against_marks(
+            doc, by_label["QUOTE"] + by_label["CLAIM"], pairs, opened)])
         # "<claim> : <speaker>" headline lines: (claim, speaker) span pairs
         heads = headlines(doc, by_label["SPEAKER"], self._is_name) if self.rules else []
         if self.rules:

@@ -513,6 +513,23 @@ def clip_quote(doc: Doc, m: Mention, pairs: Optional[list[tuple[int, int]]] = No
     return m
 
 
+def clip_mismatched(doc: Doc, m: Mention) -> Mention:
+    """A quotation opened with a double mark and closed with a single one (``कहते हैं, "मैं चाहूँगा
+    … फ्रैंचाइज़ी है'.बॉन्ड पर …``) ends at that single mark, not at the next double one."""
+    sp = m.span
+    if sp.label_ != "QUOTE" or sp.start == 0 or doc[sp.start - 1].text not in {'"', "“", "''"}:
+        return m
+    singles = 0  # single marks seen: "… एक थी 'आवारा'." closes a title quoted inside
+    for k in range(sp.start + 1, sp.end):
+        t = doc[k]
+        if t.text in {"'", "’"} and not doc[k - 1].whitespace_ and k + 1 < len(doc) \
+                and doc[k + 1].text in {".", "।", "?", "!"} and singles == 0:
+            return Mention(Span(doc, sp.start, k, label=sp.label_), m.score)
+        if t.text in {"'", "‘", "’"}:
+            singles += 1
+    return m
+
+
 def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
     """Cue-lexicon words followed by ``कि`` (after auxiliaries), by a comma or colon and an opening
     quote mark (``ने पूछा, "…``), or heading a ``मुताबिक``/``अनुसार``/``मानें तो`` claim: the surface
