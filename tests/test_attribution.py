@@ -170,6 +170,12 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 
 
 RULE_CASES = [
+    # "उन्होंने" carries its agent marker: it outranks a name spoken to, and that name in marks
+    # before "को" is no quotation
+    ("मुख्तार अब्बास नकवी ने बात की। उन्होंने ‘पीटीआई-भाषा’ को दिए साक्षात्कार में यह विश्वास भी जताया कि समुदाय नियम मानेगा।",
+     [("SPEAKER", "मुख्तार अब्बास नकवी", 0), ("SPEAKER", "उन्होंने", 0), ("SPEAKER", "पीटीआई", 0), ("CUE", "जताया", 0),
+      ("CLAIM", "समुदाय नियम मानेगा", 0)],
+     [("समुदाय नियम मानेगा", "indirect", "जताया", "उन्होंने", "मुख्तार अब्बास नकवी")]),
     # a quotation opened with a double mark and closed with a single one ends there; a title in
     # single marks inside a quotation does not end it
     ('शाहरुख कहते हैं, "मैं चाहूँगा कि बॉन्ड फिल्में आएं क्योंकि यह बेहतरीन है\'.बॉन्ड पर 23 फिल्में बनी हैं. यश ने कहा, "यह फिल्म दिल से बनी है."',

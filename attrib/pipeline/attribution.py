@@ -715,10 +715,20 @@ def _rank(doc: Doc, sp: Span) -> tuple:
     """How a mention before its cue ranks as the speaker: the agent ``ने`` marks first (``गिरिराज
     सिंह ने … नरेंद्र मोदी के विरोधियों को … बताया और कहा``), then any marked subject, never an object
     (``… अरविंद केजरीवाल के बारे में कह चुके हैं``), then the nearest."""
-    nxt = doc[sp.end].text if sp.end < len(doc) else ""
-    nxt2 = doc[sp.end + 1].text if sp.end + 1 < len(doc) else ""
+    e = sp.end
+    # the rest of a name in marks or hyphenated ("‘पीटीआई-भाषा’ को"): the case ending comes after it
+    while e < len(doc) and e < sp.end + 4 and (doc[e].text in QUOTE_MARKS or doc[e].text == "-" or (
+            e > sp.end and doc[e - 1].text == "-")):
+        e += 1
+    nxt = doc[e].text if e < len(doc) else ""
+    nxt2 = doc[e + 1].text if e + 1 < len(doc) else ""
     obj = nxt in {"को", "से", "पर"} or (nxt == "के" and nxt2 in {"बारे", "विरोधियों", "खिलाफ", "ख़िलाफ़", "साथ"})
-    return (nxt == "ने", not obj, _marked(doc, sp), sp.end)
+    # "उन्होंने", "उसने": the agent marker is part of the pronoun
+    agent = nxt == "ने" or fold(sp.text) in ERGATIVE_PRONOUNS
+    return (agent, not obj, _marked(doc, sp), sp.end)
+
+
+ERGATIVE_PRONOUNS = frozenset(fold(p) for p in ["उन्होंने", "उसने", "इन्होंने", "इसने", "उन्हों ने"])
 
 
 def _marked(doc: Doc, sp: Span) -> bool:

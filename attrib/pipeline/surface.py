@@ -454,7 +454,9 @@ def names_a_work(doc: Doc, sp: Span) -> bool:
     after = [t.text for t in doc[sp.end + 1:sp.end + 4] if not t.is_space]
     return sp.end < len(doc) and doc[sp.end].text in QUOTE_MARKS and bool(after) and (
         after[0] in works or (after[0] in {"का", "की", "के", "नाम", "नामक"} and len(after) > 1 and after[1] in works)
-        or (after[0] == "के" and len(after) > 1 and after[1] in {"मुताबिक", "मुताबिक़", "अनुसार", "तहत"}))
+        or (after[0] == "के" and len(after) > 1 and after[1] in {"मुताबिक", "मुताबिक़", "अनुसार", "तहत"})
+        # "‘पीटीआई-भाषा’ को दिए साक्षात्कार में": the one spoken to
+        or (after[0] == "को" and sp.end - sp.start <= 4))
 
 
 def clip_claim(doc: Doc, m: Mention) -> Mention:
