@@ -170,6 +170,11 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 
 
 RULE_CASES = [
+    # a stray danda between the cue and कि: the speaker is in the sentence before
+    ("ईरान में मामले बढ़े हैं। स्वास्थ्य मंत्रालय के प्रवक्ता ने बताया । कि पिछले 24 घंटों में 2,715 नए मामले सामने आए हैं।",
+     [("SPEAKER", "स्वास्थ्य मंत्रालय के प्रवक्ता", 0), ("CUE", "बताया", 0), ("CLAIM", "पिछले 24 घंटों में 2,715 नए मामले सामने आए हैं", 0)],
+     [("पिछले 24 घंटों में 2,715 नए मामले सामने आए हैं", "indirect", "बताया", "स्वास्थ्य मंत्रालय के प्रवक्ता",
+       "स्वास्थ्य मंत्रालय के प्रवक्ता")]),
     # "उन्होंने" carries its agent marker: it outranks a name spoken to, and that name in marks
     # before "को" is no quotation
     ("मुख्तार अब्बास नकवी ने बात की। उन्होंने ‘पीटीआई-भाषा’ को दिए साक्षात्कार में यह विश्वास भी जताया कि समुदाय नियम मानेगा।",

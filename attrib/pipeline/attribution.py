@@ -273,6 +273,8 @@ class Attribution(Stateless):
             j -= 1
         if j < lo and self.rules and bare_clause_start(doc, j) == span.start:
             lo = doc[j].sent.start  # "स्वास्थ्य मंत्रालय ने कहा⏎<claim>": cue and speaker on the line before
+        elif self.rules and j >= 1 and j == lo and doc[j].text == "कि" and doc[j - 1].text in {"।", "."}:
+            lo = doc[j - 1].sent.start  # "प्रवक्ता ने बताया । कि <claim>": a stray danda before कि
         # tweets: the signature line follows the text; quotes of several lines: look one line on
         hi_ext = min(len(doc), next_line_end(doc, hi))
         outside = lambda m: not overlaps(m.span, span)
