@@ -170,6 +170,10 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 
 
 RULE_CASES = [
+    # a cue with no subject in its own sentence ("। साथ ही कहा कि"): the agent of the sentence before
+    ("सीएमओ डॉ. मीनाक्षी जोशी ने कोरोना की पुष्टि की । साथ ही कहा कि सभी कदम उठाए जा रहे हैं ।",
+     [("CUE", "कहा", 0), ("CLAIM", "सभी कदम उठाए जा रहे हैं", 0)],
+     [("सभी कदम उठाए जा रहे हैं", "indirect", "कहा", "मीनाक्षी जोशी", "मीनाक्षी जोशी")]),
     # a stray danda between the cue and कि: the speaker is in the sentence before
     ("ईरान में मामले बढ़े हैं। स्वास्थ्य मंत्रालय के प्रवक्ता ने बताया । कि पिछले 24 घंटों में 2,715 नए मामले सामने आए हैं।",
      [("SPEAKER", "स्वास्थ्य मंत्रालय के प्रवक्ता", 0), ("CUE", "बताया", 0), ("CLAIM", "पिछले 24 घंटों में 2,715 नए मामले सामने आए हैं", 0)],

@@ -336,6 +336,17 @@ class Attribution(Stateless):
                     if agent is not None:
                         mention = Mention(agent, self.lexicon_score)
                     break
+            if mention is None and cue is not None and lo > 0 and cue.span.start < span.start and \
+                    all(t.text in SUBJECTLESS_OPENERS or t.is_space for t in doc[lo:cue.span.start]):
+                # "पंचानंद पासवान ने अपना दर्द बयां किया । कहा कि …", "… की । साथ ही कहा कि …": the agent
+                # of the sentence before
+                plo = doc[lo - 1].sent.start
+                for j in range(lo - 1, plo - 1, -1):
+                    if doc[j].text == "ने":
+                        agent = phrase_before(doc, j, plo, CLAUSE_STOPS)
+                        if agent is not None:
+                            mention = Mention(agent, self.lexicon_score)
+                        break
         continued = False
         if mention is None and previous is not None and previous.get("mention") is not None:
             if _sent_index(doc, span.start) - previous["_end_sent"] <= CONTINUATION_SENTENCES:
@@ -730,6 +741,9 @@ def _rank(doc: Doc, sp: Span) -> tuple:
     return (agent, not obj, _marked(doc, sp), sp.end)
 
 
+# What may open a sentence whose cue has no subject of its own ("साथ ही कहा कि", "आगे कहा कि")
+SUBJECTLESS_OPENERS = frozenset({"साथ", "ही", "और", "तथा", "एवं", "आगे", "यह", "भी", "उन्होंने", "लेकिन", "वहीं",
+                                 "इसके", "अलावा", "बाद", "में", "उसके", "फिर", "-", ","})
 ERGATIVE_PRONOUNS = frozenset(fold(p) for p in ["उन्होंने", "उसने", "इन्होंने", "इसने", "उन्हों ने"])
 
 
