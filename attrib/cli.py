@@ -283,6 +283,7 @@ def train_cmd(
     transformer: Optional[str] = typer.Option(None, "--transformer", help="With --config trf: a Hugging Face model name or a local directory (default google/muril-base-cased; or xlm-roberta-base)."),
     gpu_id: int = typer.Option(-1, "--gpu-id", help="Train on this GPU (needs a CUDA torch and cupy); -1 trains on the CPU."),
     max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1, help="Stop after this many steps (default: the config's)."),
+    init_tok2vec: Optional[Path] = typer.Option(None, "--init-tok2vec", help="Pretrained tok2vec weights to start from (written by training/pretrain.py; the shipped model started from them)."),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Train without the examples that have errors instead of stopping."),
 ):
     """Train the span model on doccano exports, evaluate it on the dev split and install it."""
@@ -307,7 +308,8 @@ def train_cmd(
         default_split = Path("annotations/split.json")
         splits = load_split(split) if split else (load_split(default_split) if default_split.exists() else {})
         target = output or default_output(config)
-        steps_shown = check_training_inputs(target, config, base, max_steps, transformer=transformer)
+        steps_shown = check_training_inputs(target, config, base, max_steps, transformer=transformer,
+                                            init_tok2vec=init_tok2vec)
         with Progress(TextColumn("training"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[score]}"),
                       TimeElapsedColumn(), console=err, transient=False) as bar:
             task = bar.add_task("train", total=steps_shown, score="")
@@ -317,7 +319,7 @@ def train_cmd(
                 bar.update(task, completed=step, **({"score": score} if score else {}))
 
             result = train_model(imported.articles, splits, target, config=config, base=base, max_steps=max_steps,
-                                 progress=progress, transformer=transformer, use_gpu=gpu_id)
+                                 progress=progress, transformer=transformer, use_gpu=gpu_id, init_tok2vec=init_tok2vec)
     except AttribError as e:
         _fail(str(e))
     out = Console()

@@ -179,9 +179,14 @@ def transformer_overrides(config, transformer: Optional[str]) -> dict:
 
 
 def check_training_inputs(output: Path, config: Path = DEFAULT_CONFIG, base: Optional[Path] = None,
-                          max_steps: Optional[int] = None, transformer: Optional[str] = None) -> int:
+                          max_steps: Optional[int] = None, transformer: Optional[str] = None,
+                          init_tok2vec: Optional[Path] = None) -> int:
     """Refuse early what would fail after the corpus is built; returns the number of steps planned."""
     from spacy import util
+
+    if init_tok2vec is not None and not Path(init_tok2vec).is_file():
+        raise TrainError(f"{init_tok2vec}: no pretrained tok2vec weights there (write them with "
+                         "`python training/pretrain.py`)")
 
     config = resolve_config(config)
     _check_target(Path(output))
@@ -199,7 +204,8 @@ def check_training_inputs(output: Path, config: Path = DEFAULT_CONFIG, base: Opt
 
 def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_CONFIG, base: Optional[Path] = None,
                 max_steps: Optional[int] = None, eval_frequency: Optional[int] = None, use_gpu: int = -1,
-                progress: Optional[Callable] = None, transformer: Optional[str] = None) -> TrainResult:
+                progress: Optional[Callable] = None, transformer: Optional[str] = None,
+                init_tok2vec: Optional[Path] = None) -> TrainResult:
     """Convert articles to DocBins (train/dev by ``split``), train with the checked-in config (or
     continue from the components of ``base``), evaluate on dev, and install the model at
     ``output``. The target is replaced only after training finished and the new model loads.
@@ -207,7 +213,8 @@ def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_C
     ``progress(step, info)`` is called after every step; ``info`` holds the scores on evaluation
     steps and is None otherwise. ``config`` may be ``"cnn"`` (tok2vec, the shipped model) or
     ``"trf"`` (``training/config_trf.cfg``, spacy-transformers); ``transformer`` replaces a
-    transformer config's model name; ``use_gpu`` is a GPU id (-1: CPU)."""
+    transformer config's model name; ``use_gpu`` is a GPU id (-1: CPU); ``init_tok2vec`` is a
+    weights file from ``training/pretrain.py`` the tok2vec layer starts from."""
     global _progress
     from spacy import util
     from spacy.training.initialize import init_nlp
@@ -217,8 +224,10 @@ def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_C
 
     output = Path(output)
     config = resolve_config(config)
-    check_training_inputs(output, config, base, transformer=transformer)
+    check_training_inputs(output, config, base, transformer=transformer, init_tok2vec=init_tok2vec)
     extra = transformer_overrides(config, transformer)
+    if init_tok2vec is not None:
+        extra["paths.init_tok2vec"] = str(Path(init_tok2vec).resolve())
     with tempfile.TemporaryDirectory(prefix="attrib-train-") as tmp:
         tmp = Path(tmp)
         paths = build_docbins(articles, split, tmp / "corpus")
@@ -234,6 +243,12 @@ def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_C
         cfg["training"]["max_steps"] = steps
         cfg["training"]["eval_frequency"] = int(eval_frequency or min(cfg["training"]["eval_frequency"], max(1, steps // 2)))
         cfg["training"]["logger"] = {"@loggers": "attrib.progress_logger.v1"}
+        if init_tok2vec is not None and not cfg.get("pretraining"):
+            # spaCy loads [initialize] init_tok2vec only for a config with a [pretraining] block (it
+            # names the component and layer the weights belong to): spaCy's defaults, tok2vec whole
+            from spacy.language import DEFAULT_CONFIG_PRETRAIN_PATH
+
+            cfg["pretraining"] = util.load_config(DEFAULT_CONFIG_PRETRAIN_PATH, interpolate=False)["pretraining"]
         if base is not None:
             base_pipes = util.load_config(Path(base) / "config.cfg", interpolate=False)["nlp"]["pipeline"]
             for name in ("tok2vec", "transformer", "span_finder", "spancat"):  # trained components continue from the base
@@ -275,10 +290,11 @@ def train_model(articles, split: dict, output: Path, *, config: Path = DEFAULT_C
 
 
 def train(articles, split: dict, output: Path, *, config: Path = DEFAULT_CONFIG, max_steps: int | None = None,
-          eval_frequency: int | None = None, use_gpu: int = -1, transformer: Optional[str] = None) -> Path:
+          eval_frequency: int | None = None, use_gpu: int = -1, transformer: Optional[str] = None,
+          init_tok2vec: Optional[Path] = None) -> Path:
     """Train and write the best model to ``output``; returns that path."""
     return train_model(articles, split, output, config=config, max_steps=max_steps, eval_frequency=eval_frequency,
-                       use_gpu=use_gpu, transformer=transformer).output
+                       use_gpu=use_gpu, transformer=transformer, init_tok2vec=init_tok2vec).output
 
 
 def main(argv=None):
@@ -293,10 +309,12 @@ def main(argv=None):
     ap.add_argument("--gpu-id", type=int, default=-1, help="train on this GPU (needs cupy and a CUDA torch; -1: CPU)")
     ap.add_argument("--max-steps", type=int, default=None)
     ap.add_argument("--eval-frequency", type=int, default=None)
+    ap.add_argument("--init-tok2vec", type=Path, default=None,
+                    help="pretrained tok2vec weights to start from (written by training/pretrain.py)")
     a = ap.parse_args(argv)
     output = a.output or default_output(a.config)
     try:
-        check_training_inputs(output, a.config, transformer=a.transformer)
+        check_training_inputs(output, a.config, transformer=a.transformer, init_tok2vec=a.init_tok2vec)
     except AttribError as e:
         ap.error(str(e))
     files = a.annotations or default_annotation_files()
@@ -304,7 +322,7 @@ def main(argv=None):
     split = load_split(a.split)
     print(f"{len(articles)} articles from {', '.join(map(str, files))}")
     out = train(articles, split, output, config=a.config, max_steps=a.max_steps, eval_frequency=a.eval_frequency,
-                use_gpu=a.gpu_id, transformer=a.transformer)
+                use_gpu=a.gpu_id, transformer=a.transformer, init_tok2vec=a.init_tok2vec)
     print(f"model written to {out}")
 
 
