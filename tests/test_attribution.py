@@ -174,6 +174,10 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 
 
 RULE_CASES = [
+    # several speakers before one cue: the first named, past list items the model did not mark
+    ("प्रधानमंत्री नरेंद्र मोदी, भाजपा अध्यक्ष जे पी नड्डा, गृह मंत्री अमित शाह, दिल्ली के मुख्यमंत्री अरविंद केजरीवाल ने कहा कि वे होली नहीं मनाएंगे।",
+     [("SPEAKER", "नरेंद्र मोदी", 0), ("SPEAKER", "अमित शाह", 0), ("CUE", "कहा", 0), ("CLAIM", "वे होली नहीं मनाएंगे", 0)],
+     [("वे होली नहीं मनाएंगे", "indirect", "कहा", "नरेंद्र मोदी", "Narendra Modi")]),
     # a cue with no subject in its own sentence ("। साथ ही कहा कि"): the agent of the sentence before
     ("सीएमओ डॉ. मीनाक्षी जोशी ने कोरोना की पुष्टि की । साथ ही कहा कि सभी कदम उठाए जा रहे हैं ।",
      [("CUE", "कहा", 0), ("CLAIM", "सभी कदम उठाए जा रहे हैं", 0)],

@@ -676,12 +676,13 @@ def _with_country(doc: Doc, m: Mention) -> Mention:
 def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Registry) -> Mention:
     """"प्रधानमंत्री नरेंद्र मोदी, … गृह मंत्री अमित शाह, दिल्ली के मुख्यमंत्री अरविंद केजरीवाल ने कहा कि":
     a statement of several speakers goes to the first named (guidelines). Mentions chain back while
-    the words between them open with a comma or a conjunction and hold at most a title (five words)."""
+    the words between them open with a comma or a conjunction and hold at most a title (five words),
+    or another item of the list the model did not mark (ten words)."""
     if mention.span.end >= len(doc) or doc[mention.span.end].text != "ने":
         return mention
     first = mention
     while True:
-        prev = [m for m in speakers if m.span.end <= first.span.start and first.span.start - m.span.end <= 5]
+        prev = [m for m in speakers if m.span.end <= first.span.start and first.span.start - m.span.end <= 10]
         if not prev:
             return first
         m = max(prev, key=lambda m: m.span.end)
@@ -689,6 +690,8 @@ def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Reg
         if not gap or gap[0].text not in LIST_LINKS or any(
                 t.text in {"ने", "कि", "।", "?", "!", "."} or t.text in QUOTE_MARKS for t in gap):
             return first
+        if len(gap) > 5 and not any(t.text in LIST_LINKS for t in gap[1:]):
+            return first  # a longer gap only as another item of the list (", भाजपा अध्यक्ष जे पी नड्डा,")
         if mention_kind(m.span.text, reg) in ("pronoun", "document"):
             return first
         first = m
