@@ -515,7 +515,10 @@ class Attribution(Stateless):
                 return inner
         target = antecedent if antecedent is not None else mention.span
         sp = reg.match_name(target.text)
-        if sp is None and antecedent is not None:
+        if sp is None and antecedent is not None and not (
+                kind == "name" and len(text.split()) == 1 and len(antecedent.text.split()) > 1):
+            # "WHO" for an unregistered spelling of its full name; but "मोदी" for "ललित मोदी" is not
+            # the registry's Modi
             sp = reg.match_name(text)
         if sp is not None:
             return {"antecedent": _chars(antecedent), "speaker_id": sp.id, "speaker_name": sp.name, "speaker_name_hi": sp.name_hi}
