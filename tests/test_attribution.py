@@ -178,6 +178,11 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 
 
 RULE_CASES = [
+    # "X के मुताबिक Y ने कहा, “…": Y's quotation, not a claim of X; it closes at an opening mark
+    # glued to its last full stop (the typist's wrong mark)
+    ('आईएसएनए के मुताबिक मिस्बाह ने कहा, “जलीली सबसे काबिल उम्मीदवार हैं.“जलीली के अभियान में बेरोजगारी पर बात हुई.',
+     [("SPEAKER", "आईएसएनए", 0), ("CUE", "के मुताबिक", 0), ("SPEAKER", "मिस्बाह", 0)],
+     [("जलीली सबसे काबिल उम्मीदवार हैं.", "direct", "कहा", "मिस्बाह", "मिस्बाह")]),
     # several speakers before one cue: the first named, past list items the model did not mark
     ("प्रधानमंत्री नरेंद्र मोदी, भाजपा अध्यक्ष जे पी नड्डा, गृह मंत्री अमित शाह, दिल्ली के मुख्यमंत्री अरविंद केजरीवाल ने कहा कि वे होली नहीं मनाएंगे।",
      [("SPEAKER", "नरेंद्र मोदी", 0), ("SPEAKER", "अमित शाह", 0), ("CUE", "कहा", 0), ("CLAIM", "वे होली नहीं मनाएंगे", 0)],

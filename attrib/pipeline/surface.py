@@ -256,6 +256,27 @@ def overlaps(a: Span, b: Span) -> bool:
 AUXILIARIES = {"है", "था", "थे", "हैं", "थी", "गया", "गई", "गए", "गया है", "भी", "हुए"}
 
 
+def _introduces_quotation(doc: Doc, s: int, e: int) -> bool:
+    """Do tokens ``s``–``e`` hold ``X ने कहा, “`` (``आईएसएनए के मुताबिक मिस्बाह ने कहा, “…``): a
+    quotation with its own speaker, not a claim of the source before?"""
+    return any(doc[j].text == "ने" and any(t.text in OPENING_MARKS for t in doc[j + 1:min(e, j + 5)])
+               for j in range(s, e))
+
+
+_SAID = frozenset({"कहा", "बताया", "लिखा", "पूछा", "जोड़ा"})
+
+
+def _said_before(doc: Doc, s: int) -> bool:
+    """Is the quotation at token ``s`` introduced by ``X ने कहा, “`` (a speech verb right before its
+    opening mark, the agent marker just before the verb), whether or not a cue was marked there?"""
+    j = s - 1
+    while j >= 0 and (doc[j].text in OPENING_MARKS or doc[j].is_space or doc[j].text in {",", ":", "-", "–", "—"}):
+        j -= 1
+    while j >= 0 and doc[j].text in {"है", "था", "थी", "थे"}:
+        j -= 1
+    return j >= 1 and doc[j].text in _SAID and doc[j - 1].text == "ने"
+
+
 def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], score: float,
                     pairs: Optional[list[tuple[int, int]]] = None,
                     opened: Optional[list[tuple[int, int]]] = None,
@@ -289,7 +310,7 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
         lo = doc[max(s - 1, 0)].sent.start
         hi = next_line_end(doc, doc[e - 1].sent.end) if e < len(doc) else len(doc)
         hi = min(hi, doc[min(e, len(doc) - 1)].sent.end)
-        if cue_in(lo, s) or cue_in(e, hi):
+        if cue_in(lo, s) or cue_in(e, hi) or _said_before(doc, s):
             out.append(Mention(doc[s:e], score))
     for tok in doc:
         i = tok.i
@@ -316,7 +337,7 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
                     k += 1
                 if k < len(doc) and doc[k].text not in QUOTE_MARKS:
                     end = _sentence_end(doc, k, has_sents)
-                    if end > k:
+                    if end > k and not _introduces_quotation(doc, k, end):
                         out.append(Mention(doc[k:end], score))
     for tok in doc:
         if tok.text in {"—", "–"} and tok.i + 2 < len(doc) and "(" in [t.text for t in doc[tok.i + 1:tok.i + 8]]:
@@ -713,15 +734,22 @@ def open_quotations(doc: Doc, pairs: list[tuple[int, int]]) -> list[tuple[int, i
         e = s
         # news segments break paragraphs with one newline: the quotation ends at the line's end
         while e < len(doc) and "\n" not in doc[e].text and "\n" not in doc[e - 1].whitespace_ \
-                and doc[e].text not in CLOSING_MARKS:
+                and doc[e].text not in CLOSING_MARKS and not _closes_as_opening(doc, e):
             e += 1
-        if e < len(doc) and doc[e].text in CLOSING_MARKS:
+        if e < len(doc) and doc[e].text in CLOSING_MARKS and not _closes_as_opening(doc, e):
             continue  # closed after all (a pair the pairing missed): leave it to the model
         while e > s and doc[e - 1].is_space:
             e -= 1
         if e > s:
             out.append((s, e))
     return out
+
+
+def _closes_as_opening(doc: Doc, e: int) -> bool:
+    """An opening curly mark glued to a sentence's end (``… उम्मीदवार हैं.“जलीली के …``) closes the
+    quotation before it: the typist's wrong mark."""
+    return doc[e].text in {"“", "‘"} and e > 0 and doc[e - 1].text in {".", "।", "?", "!"} \
+        and not doc[e - 1].whitespace_
 
 
 def _blank_line(tok) -> bool:
