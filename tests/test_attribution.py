@@ -486,3 +486,29 @@ def test_pronoun_before_any_name_resolves_forward_with_lower_confidence(blank):
     forward = confidence("उन्होंने कहा कि गाना अच्छा है। गायिका अलका याग्निक मुंबई में थीं।", True)
     backward = confidence("गायिका अलका याग्निक मुंबई में थीं। उन्होंने कहा कि गाना अच्छा है।", False)
     assert forward < backward
+
+
+def test_a_quotation_in_its_marks_keeps_the_speakers_own_ki_clause(blank):
+    """उन्होंने कहा, "मेरा मानना है कि हमने …": the clause after the speaker's own "मानना है कि" is
+    part of the quotation that fills the marks, not a statement of its own; a quotation the model
+    found inside marks that hold other marks is left alone."""
+    from attrib.pipeline.attribution import _outer_quotations
+    from attrib.pipeline.suggester import quote_pairs
+    from attrib.pipeline.surface import Mention
+
+    text = 'उन्होंने कहा, "मेरा मानना है कि हमने बड़े नेटवर्क से निराशा देखी है." फिर बोले।'
+    doc = blank(text)
+
+    def mention(sub, label):
+        i = text.index(sub)
+        return Mention(doc.char_span(i, i + len(sub), label=label), 0.9)
+
+    outer = mention("मेरा मानना है कि हमने बड़े नेटवर्क से निराशा देखी है.", "QUOTE")
+    inner = mention("हमने बड़े नेटवर्क से निराशा देखी है", "CLAIM")
+    assert [m.span.text for m in _outer_quotations(doc, [outer, inner], quote_pairs(doc))] == [outer.span.text]
+
+    text = "उन्होंने कहा, \"मेरा मानना है कि 'हम' तैयार हैं.\" फिर बोले।"
+    doc = blank(text)
+    outer = mention("मेरा मानना है कि 'हम' तैयार हैं.", "QUOTE")
+    inner = mention("'हम' तैयार हैं", "CLAIM")
+    assert len(_outer_quotations(doc, [outer, inner], quote_pairs(doc))) == 2

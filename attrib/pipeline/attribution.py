@@ -46,10 +46,10 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (AGENT_STOPS, clip_mismatched, introduced_names, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, abbreviations, agent_phrase,
-                      bare_clause_start, clip_claim, headlines, lexicon_cues, named_head, names_a_work, next_line_end,
-                      open_quotations, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
-                      strip_marker)
+from .surface import (AGENT_STOPS, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, abbreviations, agent_phrase,
+                      bare_clause_start, clip_claim, clip_mismatched, headlines, introduced_names, lexicon_cues,
+                      named_head, names_a_work, next_line_end, open_quotations, opens_after_mark, org_phrase, overlaps,
+                      phrase_before, repair_against_marks, rule_statements, strip_marker)
 from ..speakers import (DOCUMENTS, HONORIFICS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
 from ..text import clutter_ranges, fold, spelling_variants
@@ -121,8 +121,10 @@ class Attribution(Stateless):
                                 key=lambda m: m.span.start)
         pairs = quote_pairs(doc)
         opened = open_quotations(doc, pairs)
-        statements = _non_overlapping([clip_mismatched(doc, m) for m in repair_against_marks(
-            doc, by_label["QUOTE"] + by_label["CLAIM"], pairs, opened)])
+        repaired = [clip_mismatched(doc, m) for m in repair_against_marks(doc, by_label["QUOTE"] + by_label["CLAIM"], pairs, opened)]
+        if self.rules:
+            repaired = _outer_quotations(doc, repaired, pairs)
+        statements = _non_overlapping(repaired)
         # "<claim> : <speaker>" headline lines: (claim, speaker) span pairs
         heads = headlines(doc, by_label["SPEAKER"], self._is_name) if self.rules else []
         if self.rules:
@@ -719,6 +721,20 @@ def _score(scores, i: int, sp: Span) -> float:
         return float(row) if getattr(row, "shape", ()) == () else float(max(row))
     except (IndexError, TypeError, ValueError):
         return 1.0
+
+
+def _outer_quotations(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]]) -> list[Mention]:
+    """A quotation that fills a pair of marks after its introduction (``उन्होंने कहा, "मेरा … मानना है
+    कि हमने …"``) is one statement: what the model found inside it (``हमने …`` after the speaker's own
+    ``मानना है कि``) is part of it, not a statement of its own."""
+    pair_set = set(pairs)
+    framed = [m.span for m in mentions if m.span.label_ == "QUOTE" and (m.span.start, m.span.end) in pair_set
+              and len(m.span) <= 80 and opens_after_mark(doc, m.span.start)
+              and not any(t.text in QUOTE_MARKS for t in m.span)]
+    if not framed:
+        return mentions
+    return [m for m in mentions if not (m.span.start > 0 and doc[m.span.start - 1].text == "कि" and any(
+        f.start < m.span.start and m.span.end <= f.end for f in framed))]
 
 
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:

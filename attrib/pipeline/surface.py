@@ -642,7 +642,7 @@ def repair_against_marks(doc: Doc, mentions: list[Mention], pairs: list[tuple[in
                 while e > s and doc[e - 1].is_space:
                     e -= 1
         label = m.span.label_
-        if label == "CLAIM" and _opens_after_mark(doc, s):
+        if label == "CLAIM" and opens_after_mark(doc, s):
             # "मंत्री ने कहा, ''सरकार तैयार है ।": words in marks are a QUOTE even where the closing
             # mark is missing; the sentence's final punctuation is inside the quotation
             label = "QUOTE"
@@ -664,7 +664,7 @@ def _one_per_pair(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]
     began before the mark (``मिस्बाह ने कहा, “जलीली …``), one that stopped short of the closing mark
     or ran on into the next quotation become the whole quotation."""
     for ps, pe in pairs:
-        if pe - ps > MAX_PAIR_MERGE or not _opens_after_mark(doc, ps) or \
+        if pe - ps > MAX_PAIR_MERGE or not opens_after_mark(doc, ps) or \
                 any(t.text in QUOTE_MARKS for t in doc[ps:pe]):
             continue  # only simple quotations: no doubled or inner marks, no marks the pairing missed
         members = [m for m in mentions if m.span.start < pe and ps < m.span.end]
@@ -704,7 +704,7 @@ def _after_according(doc: Doc, s: int) -> bool:
     return i >= 0 and doc[i].text in {"मुताबिक", "मुताबिक़", "अनुसार"}
 
 
-def _opens_after_mark(doc: Doc, s: int) -> bool:
+def opens_after_mark(doc: Doc, s: int) -> bool:
     """Does a span starting at token ``s`` start right after an opening quote mark (``कहा, "…``)?"""
     i = s - 1
     while i >= 0 and doc[i].is_space:
@@ -726,7 +726,7 @@ def open_quotations(doc: Doc, pairs: list[tuple[int, int]]) -> list[tuple[int, i
         inside.update(range(ps - 1, pe + 1))
     out = []
     for tok in doc:
-        if tok.text not in OPENING_MARKS or tok.i in inside or not _opens_after_mark(doc, tok.i + 1):
+        if tok.text not in OPENING_MARKS or tok.i in inside or not opens_after_mark(doc, tok.i + 1):
             continue
         s = tok.i + 1
         while s < len(doc) and doc[s].text in OPENING_MARKS:
