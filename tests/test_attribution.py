@@ -178,6 +178,9 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 
 
 RULE_CASES = [
+    # a time phrase before the agent is not part of it
+    ("पिछले हफ्ते ओपीसीडब्ल्यू ने कहा कि जांच होगी।", [("CLAIM", "जांच होगी", 0)],
+     [("जांच होगी", "indirect", "कहा", "ओपीसीडब्ल्यू", "ओपीसीडब्ल्यू")]),
     # "X के मुताबिक Y ने कहा, “…": Y's quotation, not a claim of X; it closes at an opening mark
     # glued to its last full stop (the typist's wrong mark)
     ('आईएसएनए के मुताबिक मिस्बाह ने कहा, “जलीली सबसे काबिल उम्मीदवार हैं.“जलीली के अभियान में बेरोजगारी पर बात हुई.',
