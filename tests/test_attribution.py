@@ -178,6 +178,12 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 
 
 RULE_CASES = [
+    # a document with no issuer near it, after a body's own statements: that body issued it
+    ("रेलवे बोर्ड ने कहा कि ट्रेनें चलेंगी। देश में यात्री बढ़े हैं। कई राज्यों में मामले घटे। बयान में कहा गया कि टिकट मिलेंगे।",
+     [("SPEAKER", "रेलवे बोर्ड", 0), ("CUE", "कहा", 0), ("CLAIM", "ट्रेनें चलेंगी", 0), ("SPEAKER", "बयान", 0),
+      ("CUE", "कहा गया", 0), ("CLAIM", "टिकट मिलेंगे", 0)],
+     [("ट्रेनें चलेंगी", "indirect", "कहा", "रेलवे बोर्ड", "रेलवे बोर्ड"),
+      ("टिकट मिलेंगे", "indirect", "कहा गया", "बयान", "रेलवे बोर्ड")]),
     # a time phrase before the agent is not part of it
     ("पिछले हफ्ते ओपीसीडब्ल्यू ने कहा कि जांच होगी।", [("CLAIM", "जांच होगी", 0)],
      [("जांच होगी", "indirect", "कहा", "ओपीसीडब्ल्यू", "ओपीसीडब्ल्यू")]),

@@ -485,6 +485,11 @@ class Attribution(Stateless):
                 # "सरकार की ओर से जारी नयी गाइडलाइन", "गृह मंत्रालय की अधिसूचना": an organisation the
                 # model did not mark, found by its head word
                 antecedent = org_phrase(doc, prev_lo, mention.span.start)
+            if antecedent is None and previous is not None and previous.get("speaker_name") and \
+                    looks_like_organisation(previous["speaker_name"], reg):
+                # "बयान में कहा गया" after the body's own statements: the body that spoke last
+                return {"antecedent": previous.get("antecedent") or previous["mention"],
+                        **{k: previous[k] for k in ("speaker_id", "speaker_name", "speaker_name_hi")}}
         elif kind in ("name", "organisation") and len(text.split()) == 1 and fold(text) in self._abbreviations \
                 and self._abbreviations[fold(text)].start != mention.span.start:
             # "एनएचसी" for "चीन के राष्ट्रीय स्वास्थ्य आयोग (एनएचसी)" written earlier or later
