@@ -466,7 +466,8 @@ class Attribution(Stateless):
                                   and (reg.match_name(m.span.text) or _NO_SPEAKER).kind != "agency"]
                         antecedent = bodies[0].span if bodies else None
                 else:
-                    fitting = [m for m in named if not looks_like_organisation(m.span.text, reg)]
+                    fitting = [m for m in named if not looks_like_organisation(m.span.text, reg)
+                               and _may_hold(reg.match_name(m.span.text), head)]
                     antecedent = fitting[0].span if fitting else None
             # a title whose holder the article never names stays the title: "प्रधानमंत्री" in a 2013
             # article is not the registry's current holder
@@ -543,6 +544,19 @@ def _writes(doc: Doc, sp: Span) -> bool:
     end = doc[sp.end - 1].sent.end
     return any(t.text.startswith("लिख") for t in doc[sp.end:min(end, sp.end + 15)]) and (
         sp.end < len(doc) and doc[sp.end].text in {"ने", "का", "की", "के"} | QUOTE_MARKS)
+
+
+def _may_hold(sp, head: str) -> bool:
+    """Could the registry person ``sp`` be called by the role noun ``head`` (folded)? Anyone not in
+    the registry could; a registry person only with a title that has ``head`` as a word: not
+    Narendra Modi (प्रधानमंत्री) for "केंद्रीय मंत्री" or "जिलाधिकारी"."""
+    if sp is None or not sp.titles or head in _GENERIC_ROLES:
+        return True
+    heads = title_keys(head)
+    return any(h in fold(t).split() for t in sp.titles for h in heads)
+
+
+_GENERIC_ROLES = frozenset(fold(w) for w in ["नेता", "सांसद"])
 
 
 def _appositive(doc: Doc, mention: Span, names: list[Mention]) -> Optional[Span]:
