@@ -415,8 +415,11 @@ class Attribution(Stateless):
                 antecedent = unnamed
             elif subjects:
                 antecedent = _first_of_pair(doc, subjects[0].span, named)
-            elif previous is not None and previous.get("mention") is not None:
-                # however far back (interviews: "वह कहते हैं" paragraphs apart)
+            elif previous is not None and previous.get("mention") is not None and not (
+                    fold(text) in PERSONAL_PRONOUNS and _impersonal(previous.get("speaker_name"), reg)
+                    and any(not looks_like_organisation(m.span.text, reg) for m in named)):
+                # however far back (interviews: "वह कहते हैं" paragraphs apart); but "वो कहती हैं" is a
+                # person, not the report or the government quoted last
                 return {"antecedent": previous.get("antecedent") or previous["mention"],
                         **{k: previous[k] for k in ("speaker_id", "speaker_name", "speaker_name_hi")}}
             else:
@@ -544,6 +547,17 @@ def _writes(doc: Doc, sp: Span) -> bool:
     end = doc[sp.end - 1].sent.end
     return any(t.text.startswith("लिख") for t in doc[sp.end:min(end, sp.end + 15)]) and (
         sp.end < len(doc) and doc[sp.end].text in {"ने", "का", "की", "के"} | QUOTE_MARKS)
+
+
+# Pronouns for people (honorific or वो/वह); "उसने", "इसमें" may stand for a body or a document.
+PERSONAL_PRONOUNS = frozenset(fold(p) for p in ["उन्होंने", "वो", "वह", "वे", "उनका", "उनकी", "उनके"])
+
+
+def _impersonal(name: Optional[str], reg: Registry) -> bool:
+    """Is a resolved speaker a body or a document rather than a person (a group is people)?"""
+    if not name:
+        return False
+    return looks_like_organisation(name, reg) or mention_kind(name, reg) == "document"
 
 
 def _may_hold(sp, head: str) -> bool:
