@@ -49,3 +49,11 @@ def test_a_line_break_after_ki_does_not_end_the_sentence(blank):
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0].startswith("जिम्मी मानते हैं कि") and sents[0].endswith("करना चाहिए.")
     assert sents[1] == "अगली पंक्ति"
+
+
+def test_a_bbc_image_gap_does_not_end_the_sentence_but_a_headline_break_does(blank):
+    doc = blank("आकलन के मुताबिक अंग्रेजी भाषा का \n\n\n\nयह शब्द पिछले साल आया. कैसी है तैयारी\n\n\nदेश में केस बढ़े ।")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "आकलन के मुताबिक अंग्रेजी भाषा का \n\n\n\nयह शब्द पिछले साल आया."
+    assert sents[1] == "कैसी है तैयारी"
+    assert sents[2] == "देश में केस बढ़े ।"

@@ -1,7 +1,8 @@
 """Sentence boundaries for Hindi news (``attrib_sentences``).
 
 A sentence ends at ``।`` ``॥`` ``?`` ``!``, at a full stop that is not an initial (``एस.``/``Dr.``),
-and at a line break, except one right after ``कि``. Closing quote marks and brackets after the end stay with the sentence they
+and at a line break, except one right after ``कि`` or a BBC image gap (a space, then three or
+more line breaks, inside a sentence). Closing quote marks and brackets after the end stay with the sentence they
 close; an opening quote mark starts the next one:
 
     जयशंकर ने कहा, "मैं यहां हूं।" उन्होंने …   ->  [जयशंकर … हूं।"] [उन्होंने …]
@@ -33,6 +34,17 @@ def _is_initial(prev_text: str) -> bool:
     return 0 < len(prev_text) <= 2 or prev_text in {"Dr", "Mr", "Mrs", "Ms", "डॉ", "St", "Jr", "Sr"}
 
 
+def _image_gap(doc: Doc, i: int) -> bool:
+    """BBC bodies lost images and link boxes mid-sentence: a word, a space, then three or more line
+    breaks (``अंग्रेजी भाषा का \n\n\n\nयह शब्द``). A headline ends at its line break with no space
+    before it, and a sentence with its punctuation."""
+    tok = doc[i]
+    if not tok.is_space or tok.text.count("\n") < 3 or i == 0:
+        return False
+    prev = doc[i - 1]
+    return prev.whitespace_ == " " and not prev.is_punct and prev.text not in TERMINALS
+
+
 class SentenceSegmenter(Stateless):
     def __init__(self, name: str = "attrib_sentences"):
         self.name = name
@@ -50,7 +62,7 @@ class SentenceSegmenter(Stateless):
             if "\n" in tok.text or ("\n" in tok.whitespace_):
                 # not after "कि": "मानते हैं कि ⏎⏎⏎नए पोप को …" (BBC bodies lost an image there)
                 last = tok if not tok.is_space else (doc[i - 1] if i > 0 else tok)
-                end_here = last.text != "कि"
+                end_here = last.text != "कि" and not _image_gap(doc, i)
             elif tok.text in TERMINALS:
                 end_here = True
             elif tok.text == "." and i > 0 and not _is_initial(doc[i - 1].text):
