@@ -194,6 +194,13 @@ def test_titles_role_nouns_groups_and_claim_ends(blank, text, spans, expected):
 
 
 RULE_CASES = [
+    # a quote box: a paragraph signed "Name, post, body" on the next line is that person's quotation,
+    # whatever the model cut out of it; a byline "Name, city" signs nothing
+    ("आरएमआरआइ में दो नमूने पॉजिटिव पाये गये हैं. एक मरीज पटना सिटी का रहनेवाला है.\nडॉ पीके दास, निदेशक, आरएमआरआइ\n"
+     "अनिल शर्मा, आगरा\nजिले में जांच तेज हुई है. कई नमूने भेजे गए हैं.\nअनिल शर्मा, आगरा\n",
+     [("CLAIM", "एक मरीज पटना सिटी का रहनेवाला है", 0)],
+     [("आरएमआरआइ में दो नमूने पॉजिटिव पाये गये हैं. एक मरीज पटना सिटी का रहनेवाला है.", "direct", None,
+       "डॉ पीके दास", "डॉ पीके दास")]),
     # a document with no issuer near it, after a body's own statements: that body issued it
     ("रेलवे बोर्ड ने कहा कि ट्रेनें चलेंगी। देश में यात्री बढ़े हैं। कई राज्यों में मामले घटे। बयान में कहा गया कि टिकट मिलेंगे।",
      [("SPEAKER", "रेलवे बोर्ड", 0), ("CUE", "कहा", 0), ("CLAIM", "ट्रेनें चलेंगी", 0), ("SPEAKER", "बयान", 0),

@@ -49,7 +49,7 @@ from .suggester import lexicon, quote_pairs
 from .surface import (AGENT_STOPS, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, abbreviations, agent_phrase,
                       bare_clause_start, clip_claim, clip_mismatched, headlines, introduced_names, lexicon_cues,
                       named_head, names_a_work, next_line_end, open_quotations, opens_after_mark, org_phrase, overlaps,
-                      phrase_before, repair_against_marks, rule_statements, strip_marker)
+                      phrase_before, repair_against_marks, rule_statements, signature_quotes, strip_marker)
 from ..speakers import (DOCUMENTS, HONORIFICS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
 from ..text import clutter_ranges, fold, spelling_variants
@@ -131,13 +131,20 @@ class Attribution(Stateless):
             statements = _non_overlapping(statements + [
                 m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs, opened, heads)
                 if not any(overlaps(m.span, k.span) for k in statements)])
+        # quote boxes: a paragraph signed on the next line "डॉ पीके दास, निदेशक, आरएमआरआइ"; the whole
+        # paragraph is the quotation, whatever the model cut out of it
+        signed = signature_quotes(doc) if self.rules else []
+        for quote, _ in signed:
+            statements = [m for m in statements if not overlaps(m.span, quote)]
+            statements.append(Mention(Span(doc, quote.start, quote.end, label="QUOTE"), self.rule_score))
+        statements = sorted(statements, key=lambda m: m.span.start)
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
         statements = [clip_claim(doc, m) for m in statements if not names_a_work(doc, m.span)]
         model_speakers = by_label["SPEAKER"]
         extra = [m for m in self._gazetteer(doc) if not any(overlaps(m.span, k.span) for k in model_speakers)]
         if self.rules:
             # "… 2064 हुई: महाराष्ट्र स्वास्थ्य विभाग": a headline's speaker after its colon
-            extra += [Mention(tail, self.lexicon_score) for _, tail in heads
+            extra += [Mention(tail, self.lexicon_score) for _, tail in heads + signed
                       if not any(overlaps(tail, k.span) for k in model_speakers + extra)]
         speakers = _non_overlapping(model_speakers + extra)
         # the speakers that name someone (not pronouns, titles, documents, groups), in text order

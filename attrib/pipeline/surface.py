@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .sentences import TERMINALS, _is_initial
 from .suggester import OPENING, STRAIGHT, _sentence_end, _tweet_blocks, lexicon, quote_pairs
-from ..speakers import DOCUMENTS, ORG_HEADS, is_bare_head
+from ..speakers import DOCUMENTS, ORG_HEADS, _looks_like_title, is_bare_head
 from ..text import fold
 
 
@@ -405,6 +405,52 @@ def headlines(doc: Doc, speakers: list[Mention], is_name=None) -> list[tuple[Spa
             head = head[1:]
         if len(head) >= 4:
             out.append((doc[head[0].i:head[-1].i + 1], sp_tail))
+    return out
+
+
+_SIGNATURE_VERBS = frozenset({"है", "हैं", "था", "थे", "थी", "कहा", "बताया", "किया", "की", "गया", "गई", "गए", "ने",
+                               "को", "से", "में", "पर", "कि"})
+
+
+def signature_quotes(doc: Doc) -> list[tuple[Span, Span]]:
+    """A quote box: a line of one or more full sentences with no quotation marks, signed on the
+    next line by ``Name, post, body`` (``डॉ पीके दास, निदेशक, आरएमआरआइ``: two to five short parts
+    separated by commas, no verb, no full stop). Returns (quotation, name) spans."""
+    lines = []  # (first token, last token + 1) of each non-empty line
+    start = None
+    for t in doc:
+        if t.is_space:
+            if "\n" in t.text and start is not None:
+                lines.append((start, t.i))
+                start = None
+            continue
+        if start is None:
+            start = t.i
+        if "\n" in t.whitespace_:
+            lines.append((start, t.i + 1))
+            start = None
+    if start is not None:
+        lines.append((start, len(doc)))
+    out = []
+    for (qs, qe), (ss, se) in zip(lines, lines[1:]):
+        sign = [t for t in doc[ss:se] if not t.is_space]
+        body = [t for t in doc[qs:qe] if not t.is_space]
+        while sign and sign[0].text in {"-", "–", "—"}:
+            sign = sign[1:]  # "- दीपक जोशी, प्रदेश अध्यक्ष"
+        commas = [k for k, t in enumerate(sign) if t.text == ","]
+        if not (3 <= len(sign) <= 12) or not commas or len(commas) > 3 or commas[0] == 0 or commas[0] > 4:
+            continue
+        if any(t.text in _SIGNATURE_VERBS or t.text in QUOTE_MARKS or t.text in TERMINALS or t.text in {"नहीं", "न"}
+               or not any("\u0900" <= c <= "\u097f" or c.isalpha() for c in t.text) and t.text != ","
+               or any(c.isdigit() for c in t.text) for t in sign):
+            continue  # "04:42 AM, 03-APR-2020" timestamps, "घबराएं नहीं, सावधान रहें" slogans
+        if not any(t.text in ROLE_NOUNS or t.text in {"अफसर", "अफ़सर"} or is_bare_head(t.text) or _looks_like_title(fold(t.text))
+                   for t in sign[commas[0] + 1:]):
+            continue  # "अनिल शर्मा, आगरा" is a byline; a signature names a post ("निदेशक", "डीएम")
+        if len(body) < 6 or body[-1].text not in {"।", ".", "?", "!"} or any(t.text in QUOTE_MARKS for t in body):
+            continue
+        name = doc[sign[0].i:sign[commas[0] - 1].i + 1]
+        out.append((doc[body[0].i:body[-1].i + 1], name))
     return out
 
 
