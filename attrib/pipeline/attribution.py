@@ -339,23 +339,14 @@ class Attribution(Stateless):
             # nothing marked near the cue: the sentence's own "X ने" however far before it ("पुलिस ने
             # वाहनों के माध्यम से … चेतावनी शुरू कर दी थी कि")
             before = cue.span.start if cue is not None and cue.span.start < span.start else span.start
-            for j in range(before - 1, lo - 1, -1):
-                if doc[j].text == "ने":
-                    agent = phrase_before(doc, j, lo, CLAUSE_STOPS)
-                    if agent is not None:
-                        mention = Mention(agent, self.lexicon_score)
-                    break
-            if mention is None and cue is not None and lo > 0 and cue.span.start < span.start and \
+            agent = _last_agent(doc, lo, before)
+            if agent is None and cue is not None and lo > 0 and cue.span.start < span.start and \
                     all(t.text in SUBJECTLESS_OPENERS or t.is_space for t in doc[lo:cue.span.start]):
                 # "पंचानंद पासवान ने अपना दर्द बयां किया । कहा कि …", "… की । साथ ही कहा कि …": the agent
                 # of the sentence before
-                plo = doc[lo - 1].sent.start
-                for j in range(lo - 1, plo - 1, -1):
-                    if doc[j].text == "ने":
-                        agent = phrase_before(doc, j, plo, CLAUSE_STOPS)
-                        if agent is not None:
-                            mention = Mention(agent, self.lexicon_score)
-                        break
+                agent = _last_agent(doc, doc[lo - 1].sent.start, lo)
+            if agent is not None:
+                mention = Mention(agent, self.lexicon_score)
         continued = False
         if mention is None and previous is not None and previous.get("mention") is not None:
             if _sent_index(doc, span.start) - previous["_end_sent"] <= CONTINUATION_SENTENCES:
@@ -441,9 +432,9 @@ class Attribution(Stateless):
                     if later:
                         return {**self._resolve(doc, Mention(later[0].span, mention.score), speakers, None, depth + 1),
                                 "antecedent": _chars(later[0].span), "_forward": True}
-        elif fold(text) in PUBLICATIONS and any(_writes(doc, m.span) for m in named):
+        elif fold(text) in PUBLICATIONS and (paper := next((m.span for m in named if _writes(doc, m.span)), None)):
             # a press review: "अखबार लिखता है" is the latest paper that wrote ("'जंग' ने लिखा है")
-            antecedent = next(m.span for m in named if _writes(doc, m.span))
+            antecedent = paper
         elif kind == "title":
             holders = reg.title_candidates(text)
             for m in named:
@@ -513,13 +504,11 @@ class Attribution(Stateless):
                 if key in (words[-1], words[0]):  # सिंह / राहुल for a fuller name
                     antecedent = m.span
                     break
-            if antecedent is None and reg.match_name(text) is None:
+            registered = reg.match_name(text) is not None
+            if antecedent is None and not registered:
                 # the surname spelt another way ("देशमुख" for "अनिल देखमुख")
-                for m, words in fuller:
-                    if spelling_variants(key, words[-1]):
-                        antecedent = m.span
-                        break
-            if antecedent is None and reg.match_name(text) is None:
+                antecedent = next((m.span for m, words in fuller if spelling_variants(key, words[-1])), None)
+            if antecedent is None and not registered:
                 # the fuller name written only later ("अग्रवाल ने बताया …", then "लव अग्रवाल" in a caption)
                 later = [m for m in self._names if m.span.start > mention.span.end
                          and len(fold(m.span.text).split()) > 1 and key == fold(m.span.text).split()[-1]]
@@ -578,6 +567,15 @@ def _may_hold(sp, head: str) -> bool:
 
 
 _GENERIC_ROLES = frozenset(fold(w) for w in ["नेता", "सांसद"])
+
+
+def _last_agent(doc: Doc, lo: int, hi: int) -> Optional[Span]:
+    """The phrase the last ``ने`` in tokens ``lo``–``hi`` marks as agent (None when that ``ने`` has
+    no phrase before it, or there is none)."""
+    for j in range(hi - 1, lo - 1, -1):
+        if doc[j].text == "ने":
+            return phrase_before(doc, j, lo, CLAUSE_STOPS)
+    return None
 
 
 def _appositive(doc: Doc, mention: Span, names: list[Mention]) -> Optional[Span]:

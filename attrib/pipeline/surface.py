@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .sentences import TERMINALS, _is_initial
 from .suggester import OPENING, STRAIGHT, _sentence_end, _tweet_blocks, lexicon, quote_pairs
-from ..speakers import DOCUMENTS, ORG_HEADS, _looks_like_title, is_bare_head
+from ..speakers import DOCUMENTS, ORG_HEADS, is_bare_head
 from ..text import fold
 
 
@@ -363,6 +363,23 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
     return labelled
 
 
+def _lines(doc: Doc) -> list[list]:
+    """The non-space tokens of each line of ``doc`` (empty lists for blank lines)."""
+    lines, line = [], []
+    for t in doc:
+        if t.is_space:
+            if "\n" in t.text:
+                lines.append(line)
+                line = []
+            continue
+        line.append(t)
+        if "\n" in t.whitespace_:
+            lines.append(line)
+            line = []
+    lines.append(line)
+    return lines
+
+
 def headlines(doc: Doc, speakers: list[Mention], is_name=None) -> list[tuple[Span, Span]]:
     """A headline line ``<claim> : <speaker>`` (``दिल्ली में संक्रमितों की संख्या 120 हुई : अरविंद
     केजरीवाल``, ``… पहली मौत, एएफपी ने दी जानकारी`` aside): the words before the colon or dash are a
@@ -370,14 +387,7 @@ def headlines(doc: Doc, speakers: list[Mention], is_name=None) -> list[tuple[Spa
     (``स्वास्थ्य मंत्रालय``, ``सीएम योगी``) in at most five words. Returns (claim, speaker) spans."""
     out = []
     starts = {m.span.start: m.span for m in speakers}
-    n = len(doc)
-    line_start = 0
-    for i in range(n + 1):
-        if i < n and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_:
-            continue
-        end = i + 1 if i < n and "\n" in doc[i].whitespace_ and "\n" not in doc[i].text else i
-        line = [t for t in doc[line_start:end] if not t.is_space]
-        line_start = i + 1
+    for line in _lines(doc):
         if len(line) < 5 or line[-1].text in {"।", ".", "?", "!"}:
             continue
         said = _said_headline(doc, line)
@@ -416,25 +426,9 @@ def signature_quotes(doc: Doc) -> list[tuple[Span, Span]]:
     """A quote box: a line of one or more full sentences with no quotation marks, signed on the
     next line by ``Name, post, body`` (``डॉ पीके दास, निदेशक, आरएमआरआइ``: two to five short parts
     separated by commas, no verb, no full stop). Returns (quotation, name) spans."""
-    lines = []  # (first token, last token + 1) of each non-empty line
-    start = None
-    for t in doc:
-        if t.is_space:
-            if "\n" in t.text and start is not None:
-                lines.append((start, t.i))
-                start = None
-            continue
-        if start is None:
-            start = t.i
-        if "\n" in t.whitespace_:
-            lines.append((start, t.i + 1))
-            start = None
-    if start is not None:
-        lines.append((start, len(doc)))
+    lines = [line for line in _lines(doc) if line]
     out = []
-    for (qs, qe), (ss, se) in zip(lines, lines[1:]):
-        sign = [t for t in doc[ss:se] if not t.is_space]
-        body = [t for t in doc[qs:qe] if not t.is_space]
+    for body, sign in zip(lines, lines[1:]):
         while sign and sign[0].text in {"-", "–", "—"}:
             sign = sign[1:]  # "- दीपक जोशी, प्रदेश अध्यक्ष"
         commas = [k for k, t in enumerate(sign) if t.text == ","]
@@ -444,8 +438,7 @@ def signature_quotes(doc: Doc) -> list[tuple[Span, Span]]:
                or not any("\u0900" <= c <= "\u097f" or c.isalpha() for c in t.text) and t.text != ","
                or any(c.isdigit() for c in t.text) for t in sign):
             continue  # "04:42 AM, 03-APR-2020" timestamps, "घबराएं नहीं, सावधान रहें" slogans
-        if not any(t.text in ROLE_NOUNS or t.text in {"अफसर", "अफ़सर"} or is_bare_head(t.text) or _looks_like_title(fold(t.text))
-                   for t in sign[commas[0] + 1:]):
+        if not any(t.text in ROLE_NOUNS or t.text in {"अफसर", "अफ़सर"} or is_bare_head(t.text) for t in sign[commas[0] + 1:]):
             continue  # "अनिल शर्मा, आगरा" is a byline; a signature names a post ("निदेशक", "डीएम")
         if len(body) < 6 or body[-1].text not in {"।", ".", "?", "!"} or any(t.text in QUOTE_MARKS for t in body):
             continue
