@@ -71,6 +71,15 @@ from django.core import management
 django.setup()
 management.call_command("create_admin", "--noinput", username=os.environ["DOCCANO_USERNAME"],
                         password=os.environ["DOCCANO_PASSWORD"], email="annotator@localhost")
+
+# The broker's queue row is created on first use by whichever process gets there first, guarded by
+# an in-process lock only: the worker and the web app's health check can both insert it, and the
+# loser (often the worker) dies on the UNIQUE constraint. Create it here, before either starts.
+from django.conf import settings
+from kombu import Connection
+
+with Connection(settings.CELERY_BROKER_URL) as connection:
+    connection.default_channel._get_or_create("celery")  # doccano keeps celery's default queue
 PY
     "$VENV/bin/doccano" task --concurrency 1 >"$DOCCANO_HOME/worker.log" 2>&1 &
     local worker=$!
