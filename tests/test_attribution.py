@@ -445,6 +445,9 @@ RULE_CASES = [
     # a relation written before a name is left out like a title
     ("राज कपूर की बेटी ऋतु नंदा बताती हैं कि पिता सख्त थे ।", [],
      [("पिता सख्त थे", "indirect", "बताती", "ऋतु नंदा", "ऋतु नंदा")]),
+    # a present-tense cue the model did not mark ("मानते हैं कि"): the phrase right before it speaks
+    ("अभिनेता रॉजर मूर मानते हैं कि क्रैग बेहतरीन अभिनेता हैं ।", [],
+     [("क्रैग बेहतरीन अभिनेता हैं", "indirect", "मानते", "रॉजर मूर", "रॉजर मूर")]),
     # the reporter's own question ("मैंने पूछा कि …") is nobody's statement
     ("रुचि ने काम किया है। मैंने पूछा कि क्या वे भारत में भी काम करेंगी।", [], []),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the
