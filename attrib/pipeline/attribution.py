@@ -46,10 +46,11 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (AGENT_STOPS, CLAUSE_STOPS, QUOTE_MARKS, SPEAKER_MARKERS, Mention, abbreviations, agent_phrase,
-                      bare_clause_start, clip_claim, clip_mismatched, headlines, introduced_names, lexicon_cues,
-                      named_head, names_a_work, next_line_end, open_quotations, opens_after_mark, org_phrase, overlaps,
-                      phrase_before, repair_against_marks, rule_statements, signature_quotes, strip_marker)
+from .surface import (AGENT_STOPS, CLAUSE_STOPS, NOUN_CUES, QUOTE_MARKS, SPEAKER_MARKERS, VERB_FORMS, Mention,
+                      abbreviations, agent_phrase, bare_clause_start, clip_claim, clip_mismatched, headlines,
+                      introduced_names, lexicon_cues, named_head, names_a_work, next_line_end, open_quotations,
+                      opens_after_mark, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
+                      signature_quotes, strip_marker)
 from ..speakers import (DOCUMENTS, HONORIFICS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
 from ..text import clutter_ranges, fold, spelling_variants
@@ -716,18 +717,24 @@ def _with_country(doc: Doc, m: Mention) -> Mention:
     return m
 
 
+# a list item's words: "एवं" joins words inside a name ("स्वास्थ्य एवं परिवार कल्याण मंत्रालय")
+ITEM_STOPS = AGENT_STOPS - {"एवं"} | {"लेकर"}  # "… को लेकर X और Y ने"
+
+
 def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Registry) -> Mention:
     """"प्रधानमंत्री नरेंद्र मोदी, … गृह मंत्री अमित शाह, दिल्ली के मुख्यमंत्री अरविंद केजरीवाल ने कहा कि":
     a statement of several speakers goes to the first named (guidelines). Mentions chain back while
     the words between them open with a comma or a conjunction and hold at most a title (five words),
     or another item of the list the model did not mark (ten words)."""
-    if mention.span.end >= len(doc) or doc[mention.span.end].text != "ने":
+    end = mention.span.end
+    if end >= len(doc) or not (doc[end].text == "ने" or (
+            doc[end].text in {"का", "की", "के"} and end + 1 < len(doc) and doc[end + 1].text in NOUN_CUES)):
         return mention
     first = mention
     while True:
         prev = [m for m in speakers if m.span.end <= first.span.start and first.span.start - m.span.end <= 10]
         if not prev:
-            return first
+            break
         m = max(prev, key=lambda m: m.span.end)
         gap = [t for t in doc[m.span.end:first.span.start] if not t.is_space]
         if not gap or gap[0].text not in LIST_LINKS or any(
@@ -738,6 +745,27 @@ def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Reg
         if mention_kind(m.span.text, reg) in ("pronoun", "document"):
             return first
         first = m
+    # "उपराष्ट्रपति माइक पेंस और … सचिव एलेक्स अजार ने", "कई फ़िल्मकारों और विशेषज्ञों का मानना है": a
+    # first item the model did not mark, taken when it is plainly a speaker (a title before it, a
+    # title, body or group itself, a registry name)
+    j = first.span.start - 1
+    # past the title of the marked item ("और स्वास्थ्य सचिव एलेक्स अजार ने")
+    k = next((k for k in range(j, max(0, j - 6), -1) if doc[k].text == "और"), None)
+    if k is not None and k < j and all(not t.is_punct and t.text not in ITEM_STOPS for t in doc[k + 1:j + 1]) \
+            and any(is_bare_head(t.text) for t in doc[k + 1:j + 1]):
+        j = k
+        if mention_kind(doc[max(doc[k].sent.start, k - 4):k].text, reg) == "title" or is_bare_head(doc[k - 1].text):
+            # "समूह के अध्यक्ष और पर्यावरण सचिव सीके मिश्रा ने": one person's two posts
+            return first
+    if j < 1 or doc[j].text != "और" or mention_kind(first.span.text, reg) in ("pronoun", "document"):
+        return first
+    item = phrase_before(doc, j, doc[j].sent.start, ITEM_STOPS)
+    if item is None or len(item) > 6 or any(t.text in ITEM_STOPS | VERB_FORMS for t in item):
+        return first
+    titled = item.start > 0 and (is_bare_head(doc[item.start - 1].text) and doc[item.start - 1].text not in {"के", "की", "का"})
+    if titled or reg.match_name(item.text) is not None or mention_kind(item.text, reg) in ("title", "group", "organisation"):
+        return Mention(item, first.score)
+    return first
 
 
 _NO_SPEAKER = type("NoSpeaker", (), {"kind": None})()
