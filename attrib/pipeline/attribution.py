@@ -50,7 +50,7 @@ from .surface import (AGENT_STOPS, CLAUSE_STOPS, NOUN_CUES, QUOTE_MARKS, SPEAKER
                       abbreviations, agent_phrase, bare_clause_start, clip_claim, clip_mismatched, headlines,
                       introduced_names, lexicon_cues, named_head, names_a_work, next_line_end, open_quotations,
                       opens_after_mark, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
-                      signature_quotes, strip_marker)
+                      signature_quotes, strip_marker, trim_ellipsis)
 from ..speakers import (DOCUMENTS, HONORIFICS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
 from ..text import clutter_ranges, fold, spelling_variants
@@ -140,7 +140,7 @@ class Attribution(Stateless):
             statements.append(Mention(Span(doc, quote.start, quote.end, label="QUOTE"), self.rule_score))
         statements = sorted(statements, key=lambda m: m.span.start)
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
-        statements = [clip_claim(doc, m) for m in statements if not names_a_work(doc, m.span)]
+        statements = [trim_ellipsis(doc, clip_claim(doc, m)) for m in statements if not names_a_work(doc, m.span)]
         model_speakers = by_label["SPEAKER"]
         extra = [m for m in self._gazetteer(doc) if not any(overlaps(m.span, k.span) for k in model_speakers)]
         if self.rules:

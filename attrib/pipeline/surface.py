@@ -536,6 +536,16 @@ def clip_claim(doc: Doc, m: Mention) -> Mention:
     return m
 
 
+def trim_ellipsis(doc: Doc, m: Mention) -> Mention:
+    """A truncated text's ellipsis (a tweet's "…and global… pic.twitter.com", a headline's "लेकिन...")
+    is the site's, not the speaker's (annotations leave it out)."""
+    sp = m.span
+    end = sp.end
+    while end > sp.start + 1 and (doc[end - 1].text in {"…", "..."} or doc[end - 1].is_space):
+        end -= 1
+    return m if end == sp.end else Mention(Span(doc, sp.start, end, label=sp.label_), m.score)
+
+
 OPENING_MARKS = set(OPENING) | STRAIGHT
 CLOSING_MARKS = {"”", "’", "»"} | STRAIGHT
 
