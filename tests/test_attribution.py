@@ -459,6 +459,13 @@ RULE_CASES = [
     # a relation written before a name is left out like a title
     ("राज कपूर की बेटी ऋतु नंदा बताती हैं कि पिता सख्त थे ।", [],
      [("पिता सख्त थे", "indirect", "बताती", "ऋतु नंदा", "ऋतु नंदा")]),
+    # a subheading that is one quotation is the quotation of the speaker below it; a quotation inside
+    # a line of narration is not a subheading
+    ("पिछले दिनों मामले बढ़े ।\n'देश को एक करोड़ टेबलेट की जरूरत'\nसंयुक्त सचिव लव अग्रवाल ने बताया कि देश में दवा है ।\n"
+     "लोग बोले 'घर जाना है' और चले गए ।",
+     [("SPEAKER", "लव अग्रवाल", 0), ("CUE", "बताया", 0), ("CLAIM", "देश में दवा है", 0)],
+     [("देश को एक करोड़ टेबलेट की जरूरत", "direct", None, "लव अग्रवाल", "Lav Agarwal"),
+      ("देश में दवा है", "indirect", "बताया", "लव अग्रवाल", "Lav Agarwal")]),
     # a present-tense cue the model did not mark ("मानते हैं कि"): the phrase right before it speaks
     ("अभिनेता रॉजर मूर मानते हैं कि क्रैग बेहतरीन अभिनेता हैं ।", [],
      [("क्रैग बेहतरीन अभिनेता हैं", "indirect", "मानते", "रॉजर मूर", "रॉजर मूर")]),

@@ -49,8 +49,8 @@ from .suggester import lexicon, quote_pairs
 from .surface import (AGENT_STOPS, CLAUSE_STOPS, NOUN_CUES, QUOTE_MARKS, SPEAKER_MARKERS, VERB_FORMS, Mention,
                       abbreviations, agent_phrase, bare_clause_start, clip_claim, clip_mismatched, headlines,
                       introduced_names, lexicon_cues, named_head, names_a_work, next_line_end, open_quotations,
-                      opens_after_mark, org_phrase, overlaps, phrase_before, repair_against_marks, rule_statements,
-                      signature_quotes, strip_marker, trim_ellipsis)
+                      opens_after_mark, org_phrase, overlaps, phrase_before, quoted_lines, repair_against_marks,
+                      rule_statements, signature_quotes, strip_marker, trim_ellipsis)
 from ..speakers import (DOCUMENTS, HONORIFICS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
 from ..text import clutter_ranges, fold, spelling_variants
@@ -138,6 +138,11 @@ class Attribution(Stateless):
         for quote, _ in signed:
             statements = [m for m in statements if not overlaps(m.span, quote)]
             statements.append(Mention(Span(doc, quote.start, quote.end, label="QUOTE"), self.rule_score))
+        # a subheading that is one quotation: the quotation, spoken by the paragraph below's speaker
+        subheads = {(sp.start, sp.end) for sp in quoted_lines(doc)} if self.rules else set()
+        for start, end in subheads:
+            statements = [m for m in statements if not overlaps(m.span, doc[start:end])]
+            statements.append(Mention(Span(doc, start, end, label="QUOTE"), self.rule_score))
         statements = sorted(statements, key=lambda m: m.span.start)
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
         statements = [trim_ellipsis(doc, clip_claim(doc, m)) for m in statements if not names_a_work(doc, m.span)]
@@ -167,6 +172,13 @@ class Attribution(Stateless):
             st.span._.set(EXTENSION, info)
             kept.append(st.span)
             previous = info | {"_end_sent": _sent_index(doc, st.span.end - 1), "_end_char": st.span.end_char}
+        for sp, nxt in zip(kept, kept[1:]):
+            if (sp.start, sp.end) in subheads and _sent_index(doc, nxt.start) - _sent_index(doc, sp.end - 1) <= 2 \
+                    and nxt._.get(EXTENSION)["speaker_name"]:
+                # the subheading's speaker is the one quoted right below it
+                info, below = sp._.get(EXTENSION), nxt._.get(EXTENSION)
+                sp._.set(EXTENSION, info | {k: below[k] for k in ("mention", "antecedent", "speaker_id", "speaker_name",
+                                                                    "speaker_name_hi")})
         doc.spans[STATEMENTS_KEY] = kept
         return doc
 

@@ -447,6 +447,24 @@ def signature_quotes(doc: Doc) -> list[tuple[Span, Span]]:
     return out
 
 
+def quoted_lines(doc: Doc) -> list[Span]:
+    """A line that is one quotation and nothing else (``'देश को एक करोड़ टेबलेट की जरूरत'``): a
+    subheading quoting the speaker of the paragraph below it. Returns the text inside the marks."""
+    out = []
+    for line in _lines(doc):
+        if len(line) < 4 or line[0].text not in OPENING_MARKS or line[-1].text not in CLOSING_MARKS:
+            continue
+        inner = line[1:-1]
+        while inner and inner[0].text in OPENING_MARKS:
+            inner = inner[1:]
+        while inner and inner[-1].text in CLOSING_MARKS:
+            inner = inner[:-1]
+        if len(inner) < 2 or len(inner) > 40 or any(t.text in QUOTE_MARKS for t in inner):
+            continue
+        out.append(doc[inner[0].i:inner[-1].i + 1])
+    return out
+
+
 BARE_CUES = {"बताया", "कहा"}
 NOT_CLAUSE = {"कि", "है", "हैं", "था", "थे", "थी", "गया", "गई", "गए", "भी", "तो", "और", "जा", "जाता", "जाएगा"}
 
