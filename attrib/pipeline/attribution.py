@@ -162,12 +162,17 @@ class Attribution(Stateless):
         cues = cues_found
         kept = []
         previous: Optional[dict] = None
-        non_sources = lexicon()["non_sources"]
+        lex = lexicon()
+        non_sources = lex["non_sources"]
         for st in sorted(statements, key=lambda m: m.span.start):
             info = self._attribute(doc, st, speakers, cues, previous)
             said_by = fold(self._text[slice(*info["mention"])]) if info["mention"] is not None else None
             if said_by in non_sources or said_by in FIRST_PERSON:
                 # "मिली जानकारी के मुताबिक …": information; "मैंने पूछा कि …": the reporter's own words
+                continue
+            if said_by and said_by.split()[-1] in lex["not_sources_according"] and info["cue"] is not None and \
+                    self._text[slice(*info["cue"])].split()[-1] in {"मुताबिक", "मुताबिक़", "अनुसार"}:
+                # "परीक्षाएं निर्धारित कार्यक्रम के अनुसार होंगी": a schedule, a rule or a need is no source
                 continue
             st.span._.set(EXTENSION, info)
             kept.append(st.span)

@@ -43,7 +43,8 @@ def lexicon() -> dict:
         cues.setdefault(cue[0], []).append(cue)
     return {"cues": cues, "markers": set(data["speaker_markers"]),
             "complementisers": set(data["claim_complementisers"]), "work_nouns": set(data.get("work_nouns", ())),
-            "non_sources": {fold(w) for w in data.get("non_sources", ())}}
+            "non_sources": {fold(w) for w in data.get("non_sources", ())},
+            "not_sources_according": {fold(w) for w in data.get("not_sources_according", ())}}
 
 
 def quote_pairs(doc: Doc) -> list[tuple[int, int]]:
