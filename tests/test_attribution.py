@@ -469,6 +469,9 @@ RULE_CASES = [
     # "according to" a schedule, a rule or a need is no source; "according to" figures is
     ("बोर्ड की परीक्षाएं निर्धारित कार्यक्रम के अनुसार आयोजित की जाएंगी। मंत्रालय के आंकड़ों के अनुसार 20 मामले सामने आए हैं।", [],
      [("20 मामले सामने आए हैं", "indirect", "के अनुसार", "मंत्रालय के आंकड़ों", "मंत्रालय")]),
+    # a name in marks before "ने" is the agent, not a quotation; information "received" is no source
+    ("सरकारी समाचार एजेंसी 'शिन्हुआ' ने बताया कि 20 लोग मरे। प्राप्त खबर के अनुसार दुकानें बंद रहेंगी।",
+     [("QUOTE", "शिन्हुआ", 0)], [("20 लोग मरे", "indirect", "बताया", "शिन्हुआ", "शिन्हुआ")]),
     # a present-tense cue the model did not mark ("मानते हैं कि"): the phrase right before it speaks
     ("अभिनेता रॉजर मूर मानते हैं कि क्रैग बेहतरीन अभिनेता हैं ।", [],
      [("क्रैग बेहतरीन अभिनेता हैं", "indirect", "मानते", "रॉजर मूर", "रॉजर मूर")]),

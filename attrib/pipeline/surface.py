@@ -227,6 +227,11 @@ def phrase_before(doc: Doc, marker: int, lo: int, stops: frozenset = AGENT_STOPS
         opening = next((j for j in range(marker - 2, max(lo, marker - 6) - 1, -1) if doc[j].text == "("), None)
         if opening is not None:
             marker = opening
+    if marker - 2 > lo and doc[marker - 1].text in QUOTE_MARKS and doc[marker].text == "ने":
+        # "समाचार एजेंसी 'शिन्हुआ' ने": the name in marks
+        opening = next((j for j in range(marker - 2, max(lo, marker - 7) - 1, -1) if doc[j].text in QUOTE_MARKS), None)
+        if opening is not None and opening + 1 < marker - 1 and not any(t.is_punct for t in doc[opening + 1:marker - 1]):
+            return doc[opening + 1:marker - 1]
     k = marker
     while k - 1 >= lo and marker - (k - 1) <= 6:
         t = doc[k - 1]
@@ -535,7 +540,9 @@ def names_a_work(doc: Doc, sp: Span) -> bool:
         after[0] in works or (after[0] in {"का", "की", "के", "नाम", "नामक"} and len(after) > 1 and after[1] in works)
         or (after[0] == "के" and len(after) > 1 and after[1] in {"मुताबिक", "मुताबिक़", "अनुसार", "तहत"})
         # "‘पीटीआई-भाषा’ को दिए साक्षात्कार में": the one spoken to
-        or (after[0] == "को" and sp.end - sp.start <= 4))
+        or (after[0] == "को" and sp.end - sp.start <= 4)
+        # "'शिन्हुआ' ने बताया": the one speaking
+        or after[0] == "ने")
 
 
 def clip_claim(doc: Doc, m: Mention) -> Mention:
