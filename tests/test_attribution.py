@@ -472,6 +472,9 @@ RULE_CASES = [
     # a name in marks before "ने" is the agent, not a quotation; information "received" is no source
     ("सरकारी समाचार एजेंसी 'शिन्हुआ' ने बताया कि 20 लोग मरे। प्राप्त खबर के अनुसार दुकानें बंद रहेंगी।",
      [("QUOTE", "शिन्हुआ", 0)], [("20 लोग मरे", "indirect", "बताया", "शिन्हुआ", "शिन्हुआ")]),
+    # headline "X का <noun>- <claim>": a claim of X with the noun as cue; not the noun elsewhere
+    ("नोएडा के डीएम का आदेश- किराएदारों से किराया मांगा तो होगी जेल\nसरकार के आदेश का पालन करें।", [],
+     [("किराएदारों से किराया मांगा तो होगी जेल", "indirect", "आदेश", "नोएडा के डीएम", "नोएडा के डीएम")]),
     # a present-tense cue the model did not mark ("मानते हैं कि"): the phrase right before it speaks
     ("अभिनेता रॉजर मूर मानते हैं कि क्रैग बेहतरीन अभिनेता हैं ।", [],
      [("क्रैग बेहतरीन अभिनेता हैं", "indirect", "मानते", "रॉजर मूर", "रॉजर मूर")]),

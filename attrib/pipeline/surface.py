@@ -196,7 +196,9 @@ PRESENT_CUES = frozenset({"कहते", "कहती", "कहता", "ब�
                           "बोला", "बोले", "बोलीं", "बोली"})  # headline "हाईकोर्ट बोला- …"
 PRESENT_FILLERS = frozenset({"भी", "तो", "यह", "ये", "आगे", "अब", "फिर", "साफ", "साफ़", "हमेशा"})
 # "X का कहना है कि", "कई लोगों की शिकायत है कि", "होम्योपैथी डॉक्टर का दावा,"
-NOUN_CUES = frozenset({"कहना", "मानना", "शिकायत", "दावा", "आरोप", "तर्क", "राय", "अनुमान", "जवाब", "मांग"})
+NOUN_CUES = frozenset({"कहना", "मानना", "शिकायत", "दावा", "आरोप", "तर्क", "राय", "अनुमान", "जवाब", "मांग",
+                       # headlines: "गडकरी का निर्देश- …", "पीएम का संबोधन: …"
+                       "आदेश", "निर्देश", "अपील", "सलाह", "संबोधन", "ऐलान", "एलान", "चेतावनी"})
 # participles and light verbs: a phrase that holds one is a clause, not a speaker
 # ("वह अपने फ़ैसले का बचाव करते हुए कहती हैं")
 VERB_FORMS = frozenset({"हुए", "हुई", "हुआ", "करते", "करती", "कर", "करके", "रहे", "रही", "रहा", "चुके", "लगे"})
@@ -645,6 +647,9 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
                 j += 1
             k = j + 1 if j < len(doc) and texts[j] in {":", "-", "–", "—"} else j
             if (j < len(doc) and texts[j] == "कि") or cue[-1] in {"मुताबिक", "अनुसार", "तो"} or (
+                    # headline "नोएडा के डीएम का आदेश- …", "पीएम की अपील - …"
+                    end == i + 1 and t in NOUN_CUES and i > 0 and texts[i - 1] in {"का", "की", "के"}
+                    and j < len(doc) and texts[j] in {"-", ":", "–", "—"}) or (
                     k < len(doc) and texts[k] in OPENING_MARKS and k > end) or _ends_quoting_sentence(doc, i, j) or (
                     end == i + 1 and bare_clause_start(doc, i) is not None) or (
                     _after_closing_mark(doc, i)):
