@@ -514,6 +514,12 @@ class Attribution(Stateless):
                 and self._abbreviations[fold(text)].start != mention.span.start:
             # "एनएचसी" for "चीन के राष्ट्रीय स्वास्थ्य आयोग (एनएचसी)" written earlier or later
             antecedent = self._abbreviations[fold(text)]
+        elif kind == "name" and len(text.split()) > 1 and reg.match_name(text) is None:
+            # "कौशल राज शर्मा" after "कौशलराज शर्मा", "हिमंत विस्वा सरमा" after "हिमंत बिस्वा सरमा": the
+            # same person spelt another way goes to the first spelling
+            key = fold(text)
+            same = [m for m in named if fold(m.span.text) != key and _same_name(key, fold(m.span.text))]
+            antecedent = same[-1].span if same else _written_joined(doc, self._text, mention.span)
         elif kind == "name" and len(text.split()) == 1:
             key = fold(text)
             fuller = [(m, fold(m.span.text).split()) for m in named]
@@ -532,7 +538,7 @@ class Attribution(Stateless):
                          and len(fold(m.span.text).split()) > 1 and key == fold(m.span.text).split()[-1]]
                 antecedent = later[0].span if later else None
         if antecedent is not None and depth < 2 and (mention_kind(antecedent.text, reg) in ("title", "pronoun", "document") or (
-                len(antecedent) == 1 and mention_kind(antecedent.text, reg) == "name" and reg.match_name(antecedent.text) is None)):
+                mention_kind(antecedent.text, reg) == "name" and reg.match_name(antecedent.text) is None)):
             # a title written with a surname only ("मुख्यमंत्री चौहान") goes on to the fuller name
             # "गाइडलाइंस" -> "मंत्रालय" -> "स्वास्थ्य मंत्रालय": follow the chain one more link
             inner = self._resolve(doc, Mention(antecedent, mention.score), speakers, None, depth + 1)
@@ -651,6 +657,33 @@ def _issuer_within(sp: Span) -> Optional[Span]:
 # words that never sit inside a speaker's name phrase ("क्या खुद अजय ने", "रिलीज हो रही है…नरगिस ने")
 NAME_STOPS = CLAUSE_STOPS | {"क्या", "खुद", "ख़ुद", "स्वयं", "जहां", "जहाँ", "तहत", "हो", "जो", "जिसे",
                                          "जिसमें", "जिन्होंने", "रही", "रहा", "रहे", "हुई", "संयोगवश", "बल्कि"}
+
+
+def _written_joined(doc: Doc, text: str, sp: Span) -> Optional[Span]:
+    """The first writing, before ``sp``, of its name with two of its words run together
+    (``कौशलराज शर्मा`` for ``कौशल राज शर्मा``), where the model marked it nowhere."""
+    words = [t.text for t in sp]
+    for i in range(len(words) - 1):
+        joined = " ".join(words[:i] + [words[i] + words[i + 1]] + words[i + 2:])
+        at = text.find(joined, 0, sp.start_char)
+        if at >= 0:
+            found = doc.char_span(at, at + len(joined))
+            if found is not None:
+                return found
+    return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two folded full names that are one name spelt two ways: the same letters but for spaces
+    (``कौशलराज शर्मा``/``कौशल राज शर्मा``), or the same first name and each other word the same, one
+    edit apart, or with ब for व (``हिमंत बिस्वा सरमा``/``हिमंत विस्वा सरमा``)."""
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return True
+    x, y = a.split(), b.split()
+    if len(x) != len(y) or len(x) < 2 or x[0] != y[0]:
+        return False
+    return all(p == q or spelling_variants(p, q) or (len(p) >= 4 and p[1:] == q[1:] and {p[0], q[0]} == {"ब", "व"})
+               for p, q in zip(x[1:], y[1:]))
 
 
 def _looks_like_person(doc: Doc, sp: Span, reg: Registry) -> bool:
