@@ -379,6 +379,13 @@ class Attribution(Stateless):
             if len(mention.span) > 1 and fold(mention.span[-1].text) in PRONOUNS:
                 # a link title run into the pronoun ("राजेश खन्ना|उन्होंने बताया"): the pronoun speaks
                 mention = Mention(mention.span[-1:], mention.score)
+            sp = mention.span
+            if self.rules and sp.start > 0 and is_bare_head(doc[sp.start - 1].text) and \
+                    fold(doc[sp.start - 1].text) not in ORG_HEADS and not any(m.span == sp for m in self._names) \
+                    and mention_kind(sp.text, self.registry) == "name" and _looks_like_person(doc, sp, self.registry):
+                # a person the rules found speaking ("मुख्य सचिव डीके तिवारी ने") is a name the later
+                # titles and pronouns may stand for ("मुख्य सचिव ने लिखा है")
+                self._names = sorted(self._names + [mention], key=lambda m: m.span.start)
             info = {"mention": mention.chars, **self._resolve(doc, mention, speakers, previous)}
             conf *= min(1.0, 0.5 + mention.score)
             if info.pop("_forward", False):
