@@ -467,6 +467,13 @@ class Attribution(Stateless):
                 if sp is not None and sp.id in holders:
                     antecedent = m.span
                     break
+            if antecedent is None and holders and not named:
+                # a headline's "पीएम का संबोधन: …" before the body names "नरेंद्र मोदी": the holder
+                # named after it, when nobody is named before it
+                later = [m for m in self._names if m.span.start >= mention.span.end
+                         and (reg.match_name(m.span.text) or _NO_SPEAKER).kind is not None
+                         and reg.match_name(m.span.text).id in holders]
+                antecedent = later[0].span if later else None
             if antecedent is None:
                 # "डीजीपी एच.सी. अवस्थी ने …", "योगगुरु रामदेव", "अमेजन कंपनी": the name written with the title
                 antecedent = _appositive(doc, mention.span, self._names)
@@ -832,8 +839,15 @@ def _chars(span: Optional[Span]):
     return (span.start_char, span.end_char) if span is not None else None
 
 
+# "इन स्वास्थ्यकर्मियों", "उस अधिकारी": a determiner pointing back is not part of the speaker's name
+DETERMINERS = frozenset({"इन", "उन", "इस", "उस"})
+
+
 def _clean_mention(text: str) -> str:
-    return " ".join(text.split())
+    words = text.split()
+    if len(words) > 1 and words[0] in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _score(scores, i: int, sp: Span) -> float:
