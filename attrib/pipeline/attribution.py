@@ -792,7 +792,8 @@ def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Reg
     or another item of the list the model did not mark (ten words)."""
     end = mention.span.end
     if end >= len(doc) or not (doc[end].text == "ने" or (
-            doc[end].text in {"का", "की", "के"} and end + 1 < len(doc) and doc[end + 1].text in NOUN_CUES)):
+            doc[end].text in {"का", "की", "के"} and end + 1 < len(doc)
+            and doc[end + 1].text in NOUN_CUES | {"मुताबिक", "मुताबिक़", "अनुसार"})):
         return mention
     first = mention
     while True:
