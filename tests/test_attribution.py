@@ -499,6 +499,11 @@ RULE_CASES = [
      [("घर से न निकलें", "indirect", "संबोधन", "पीएम", "Narendra Modi"),
       ("संयम रखें", "indirect", "कहा", "नरेंद्र मोदी", "Narendra Modi"),
       ("वेतन मिले", "indirect", "कहा", "इन स्वास्थ्यकर्मियों", "स्वास्थ्यकर्मियों")]),
+    # a headline "<claim> : <speaker>" needs a speaker after the colon, not a clause ending in a body
+    ("इन जगहों पर 20 अप्रैल से दी जा सकती है ढील, कल दिशा-निर्देश जारी करेगी सरकार\n"
+     "दिल्ली में संक्रमितों की संख्या 120 हुई : स्वास्थ्य मंत्रालय\n", [],
+     [("दिल्ली में संक्रमितों की संख्या 120 हुई", "indirect", None, "स्वास्थ्य मंत्रालय",
+       "Ministry of Health and Family Welfare (India)")]),
     # a present-tense cue the model did not mark ("मानते हैं कि"): the phrase right before it speaks
     ("अभिनेता रॉजर मूर मानते हैं कि क्रैग बेहतरीन अभिनेता हैं ।", [],
      [("क्रैग बेहतरीन अभिनेता हैं", "indirect", "मानते", "रॉजर मूर", "रॉजर मूर")]),

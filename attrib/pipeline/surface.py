@@ -411,8 +411,9 @@ def headlines(doc: Doc, speakers: list[Mention], is_name=None) -> list[tuple[Spa
         sp_tail = doc[tail[0].i:tail[-1].i + 1]
         known = (tail[0].i in starts and starts[tail[0].i].end == sp_tail.end) or bool(is_name and is_name(sp_tail.text))
         heads = {fold(t.text) for t in tail}
-        if not known and not any(h in ORG_HEADS or is_bare_head(h) for h in heads):
-            continue
+        if not known and (not any(h in ORG_HEADS or is_bare_head(h) for h in heads)
+                          or any(t.text in CLAUSE_STOPS for t in tail)):
+            continue  # "…: कल दिशा-निर्देश जारी करेगी सरकार" is a clause, not a speaker
         while head and head[-1].text in {",", ";"}:
             head = head[:-1]
         ends = [x for x, t in enumerate(head) if t.text in {"।", ".", "?", "!"}]
