@@ -504,6 +504,10 @@ RULE_CASES = [
      "दिल्ली में संक्रमितों की संख्या 120 हुई : स्वास्थ्य मंत्रालय\n", [],
      [("दिल्ली में संक्रमितों की संख्या 120 हुई", "indirect", None, "स्वास्थ्य मंत्रालय",
        "Ministry of Health and Family Welfare (India)")]),
+    # a time phrase the model took into the speaker is left out of it
+    ("पिछले महीने एयरलाइन ने कहा है कि नियम नहीं बदलेंगे।",
+     [("SPEAKER", "पिछले महीने एयरलाइन", 0), ("CUE", "कहा", 0), ("CLAIM", "नियम नहीं बदलेंगे", 0)],
+     [("नियम नहीं बदलेंगे", "indirect", "कहा", "एयरलाइन", "एयरलाइन")]),
     # a present-tense cue the model did not mark ("मानते हैं कि"): the phrase right before it speaks
     ("अभिनेता रॉजर मूर मानते हैं कि क्रैग बेहतरीन अभिनेता हैं ।", [],
      [("क्रैग बेहतरीन अभिनेता हैं", "indirect", "मानते", "रॉजर मूर", "रॉजर मूर")]),

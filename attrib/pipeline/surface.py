@@ -46,6 +46,11 @@ AGENT_STOPS = frozenset({
 })
 
 
+TIME_WORDS = frozenset({"आज", "कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार",
+                        "सुबह", "शाम", "रात", "दोपहर", "पिछले", "पिछली", "अगले", "महीने", "हफ्ते", "हफ़्ते",
+                        "सप्ताह", "दिनों", "घंटे", "घंटों"})
+
+
 def org_phrase(doc: Doc, lo: int, hi: int) -> Optional[Span]:
     """The last organisation name in ``doc[lo:hi]`` found by its head (``मंत्रालय``, ``सरकार``),
     with up to two words before the head (``केंद्रीय स्वास्थ्य मंत्रालय``)."""
@@ -78,8 +83,9 @@ def strip_marker(doc: Doc, m: Mention) -> Mention:
     start, end = sp.start, sp.end
     while end > start + 1 and doc[end - 1].text in SPEAKER_MARKERS:
         end -= 1
-    # "विदेश मंत्रालय के मुताबिक सरकार ने": the model took the cue's tail with the name
-    while start < end - 1 and doc[start].text in LEADING_JUNK:
+    # "विदेश मंत्रालय के मुताबिक सरकार ने": the model took the cue's tail with the name; "पिछले महीने
+    # एयरलाइन ने": a time phrase before it
+    while start < end - 1 and (doc[start].text in LEADING_JUNK or doc[start].text in TIME_WORDS):
         start += 1
     for i in range(end - 2, start - 1, -1):  # "आईएसएनए के मुताबिक मिस्बाह": the source named after the cue
         if doc[i].text in {"मुताबिक", "मुताबिक़", "अनुसार"}:
