@@ -434,6 +434,8 @@ class Attribution(Stateless):
             # an unnamed subject since then ("एक प्रमुख कंपनी के शीर्ष अधिकारी ने … । उन्होंने कहा")
             # is nearer than a name before it
             unnamed = self._agents(doc, since, mention.span.start)
+            if unnamed is not None and fold(text) in PERSONAL_PRONOUNS and looks_like_organisation(unnamed.text, reg):
+                unnamed = None  # "सरकार ने … घोषणा की । … उन्होंने मांग की": उन्होंने is people, not the body
             if unnamed is not None and (not subjects or subjects[0].span.end <= unnamed.start):
                 antecedent = unnamed
             elif subjects:
