@@ -153,8 +153,16 @@ class Registry:
         return None
 
     def title_candidates(self, mention: str) -> set[str]:
-        """Ids of speakers who hold the title ``mention`` (``विदेश मंत्री`` -> several)."""
-        return set(self._titles.get(fold(mention), ()))
+        """Ids of speakers who hold the title ``mention`` (``विदेश मंत्री`` -> several); a short form
+        stands for the long one (``दिल्ली के सीएम`` -> ``दिल्ली के मुख्यमंत्री``)."""
+        key = fold(mention)
+        found = set(self._titles.get(key, ()))
+        if not found:
+            words = key.split()
+            swapped = " ".join(TITLE_SYNONYMS.get(w, w) for w in words)
+            if swapped != key:
+                found = set(self._titles.get(swapped, ()))
+        return found
 
 
 # "एक अधिकारी", "कई विशेषज्ञ": someone new and unnamed, never an earlier speaker.
@@ -217,6 +225,8 @@ def _looks_like_title(key: str) -> bool:
 TITLE_SYNONYMS = {fold(a): fold(b) for a, b in [
     ("सीएम", "मुख्यमंत्री"), ("पीएम", "प्रधानमंत्री"), ("डीएम", "जिलाधिकारी"), ("डीसी", "उपायुक्त"),
     ("एसपी", "पुलिस अधीक्षक"), ("cm", "मुख्यमंत्री"), ("pm", "प्रधानमंत्री"), ("dc", "उपायुक्त"),
+    ("डीजीपी", "पुलिस महानिदेशक"), ("एसएसपी", "वरिष्ठ पुलिस अधीक्षक"), ("आईजी", "पुलिस महानिरीक्षक"),
+    ("सीएमओ", "मुख्य चिकित्सा अधिकारी"), ("एसडीएम", "उपजिलाधिकारी"), ("सीईओ", "मुख्य कार्यकारी अधिकारी"),
 ]}
 TITLE_SYNONYMS |= {b: a for a, b in TITLE_SYNONYMS.items() if a.isascii() is False}
 

@@ -469,9 +469,9 @@ class Attribution(Stateless):
                 if sp is not None and sp.id in holders:
                     antecedent = m.span
                     break
-            if antecedent is None and holders and not named:
+            if antecedent is None and holders:
                 # a headline's "पीएम का संबोधन: …" before the body names "नरेंद्र मोदी": the holder
-                # named after it, when nobody is named before it
+                # the article names after it
                 later = [m for m in self._names if m.span.start >= mention.span.end
                          and (reg.match_name(m.span.text) or _NO_SPEAKER).kind is not None
                          and reg.match_name(m.span.text).id in holders]
