@@ -31,10 +31,21 @@ def test_registry_matches_mentions_as_written(mention, expected):
     ("उत्तराखंड स्वास्थ्य विभाग", "organisation"),
     ("पीट हेगसेथ", "name"),
     ("एक अधिकारी", "group"),   # someone new and unnamed
+    ("कई फ़िल्मकारों", "group"),  # "कई" matched after folding (कइ)
     ("...", "name"),
 ])
 def test_mention_kinds(mention, kind):
     assert mention_kind(mention, default_registry()) == kind
+
+
+@pytest.mark.parametrize("title,holders", [
+    ("दिल्ली के मुख्यमंत्री", {"arvind-kejriwal"}),
+    ("दिल्ली के सीएम", {"arvind-kejriwal"}),   # the short form inside a longer title
+    ("पीएम", {"narendra-modi"}),
+    ("सीएम", set()),                          # which state's? nobody in particular
+])
+def test_title_holders(title, holders):
+    assert default_registry().title_candidates(title) == holders
 
 
 def test_a_registry_file_with_an_unknown_kind_is_refused(tmp_path):
