@@ -140,7 +140,10 @@ class Attribution(Stateless):
             statements.append(Mention(Span(doc, quote.start, quote.end, label="QUOTE"), self.rule_score))
         # a subheading that is one quotation: the quotation, spoken by the paragraph below's speaker
         subheads = {(sp.start, sp.end) for sp in quoted_lines(doc)} if self.rules else set()
-        for start, end in subheads:
+        for start, end in sorted(subheads):
+            if any(m.span.start < start and overlaps(m.span, doc[start:end]) for m in statements):
+                subheads.discard((start, end))  # a paragraph of a longer quotation, reopened
+                continue
             statements = [m for m in statements if not overlaps(m.span, doc[start:end])]
             statements.append(Mention(Span(doc, start, end, label="QUOTE"), self.rule_score))
         statements = sorted(statements, key=lambda m: m.span.start)

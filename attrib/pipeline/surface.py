@@ -473,8 +473,8 @@ def quoted_lines(doc: Doc) -> list[Span]:
             inner = inner[1:]
         while inner and inner[-1].text in CLOSING_MARKS:
             inner = inner[:-1]
-        if len(inner) < 2 or len(inner) > 40 or any(t.text in QUOTE_MARKS for t in inner):
-            continue
+        if len(inner) < 2 or len(inner) > 40 or any(t.text in QUOTE_MARKS for t in inner) or inner[-1].text in {"।", "."}:
+            continue  # a full sentence in marks is a paragraph of a quotation, not a subheading
         out.append(doc[inner[0].i:inner[-1].i + 1])
     return out
 
