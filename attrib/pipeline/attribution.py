@@ -46,11 +46,12 @@ from spacy.tokens import Doc, Span
 
 from .base import Stateless
 from .suggester import lexicon, quote_pairs
-from .surface import (AGENT_STOPS, CLAUSE_STOPS, NOUN_CUES, QUOTE_MARKS, SPEAKER_MARKERS, VERB_FORMS, Mention,
-                      abbreviations, agent_phrase, bare_clause_start, clip_claim, clip_mismatched, headlines,
-                      introduced_names, lexicon_cues, named_head, names_a_work, next_line_end, open_quotations,
-                      opens_after_mark, org_phrase, overlaps, phrase_before, quoted_lines, repair_against_marks,
-                      rule_statements, signature_quotes, strip_marker, trim_ellipsis)
+from .surface import (ACCORDING, AGENT_STOPS, CLAUSE_STOPS, NOUN_CUES, QUOTE_MARKS, SPEAKER_MARKERS, TIME_WORDS,
+                      VERB_FORMS, Mention, abbreviations, agent_phrase, bare_clause_start, clip_claim,
+                      clip_mismatched, headlines, introduced_names, lexicon_cues, lines_of, named_head, names_a_work,
+                      next_line_end, open_quotations, opens_after_mark, org_phrase, overlaps, phrase_before,
+                      quoted_lines, repair_against_marks, rule_statements, signature_quotes, strip_marker,
+                      trim_ellipsis)
 from ..speakers import (DOCUMENTS, HONORIFICS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
 from ..text import clutter_ranges, fold, spelling_variants
@@ -67,6 +68,10 @@ STATEMENT_LABELS = ("QUOTE", "CLAIM")
 
 DIRECT_INTRO = {",", ":", "-", "–", "—", "।", ".", "?", "!", ";"}
 
+
+# the fields that say who a statement is by, copied whole when one statement takes another's speaker
+SPEAKER_FIELDS = ("speaker_id", "speaker_name", "speaker_name_hi")
+ATTRIBUTION_FIELDS = ("mention", "antecedent") + SPEAKER_FIELDS
 
 CONTINUATION_SENTENCES = 3
 FIRST_PERSON = frozenset(fold(w) for w in ["मैंने", "मैं", "हमने", "मुझे", "मेरा", "मेरी", "हमारा"])
@@ -127,19 +132,20 @@ class Attribution(Stateless):
             repaired = _outer_quotations(doc, repaired, pairs)
         statements = _non_overlapping(repaired)
         # "<claim> : <speaker>" headline lines: (claim, speaker) span pairs
-        heads = headlines(doc, by_label["SPEAKER"], self._is_name) if self.rules else []
+        lines = lines_of(doc) if self.rules else []
+        heads = headlines(doc, by_label["SPEAKER"], self._is_name, lines) if self.rules else []
         if self.rules:
             statements = _non_overlapping(statements + [
                 m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs, opened, heads)
                 if not any(overlaps(m.span, k.span) for k in statements)])
         # quote boxes: a paragraph signed on the next line "डॉ पीके दास, निदेशक, आरएमआरआइ"; the whole
         # paragraph is the quotation, whatever the model cut out of it
-        signed = signature_quotes(doc) if self.rules else []
+        signed = signature_quotes(doc, lines) if self.rules else []
         for quote, _ in signed:
             statements = [m for m in statements if not overlaps(m.span, quote)]
             statements.append(Mention(Span(doc, quote.start, quote.end, label="QUOTE"), self.rule_score))
         # a subheading that is one quotation: the quotation, spoken by the paragraph below's speaker
-        subheads = {(sp.start, sp.end) for sp in quoted_lines(doc)} if self.rules else set()
+        subheads = {(sp.start, sp.end) for sp in quoted_lines(doc, lines)} if self.rules else set()
         for start, end in sorted(subheads):
             if any(m.span.start < start and overlaps(m.span, doc[start:end]) for m in statements):
                 subheads.discard((start, end))  # a paragraph of a longer quotation, reopened
@@ -174,7 +180,7 @@ class Attribution(Stateless):
                 # "मिली जानकारी के मुताबिक …": information; "मैंने पूछा कि …": the reporter's own words
                 continue
             if said_by and said_by.split()[-1] in lex["not_sources_according"] and info["cue"] is not None and \
-                    self._text[slice(*info["cue"])].split()[-1] in {"मुताबिक", "मुताबिक़", "अनुसार"}:
+                    self._text[slice(*info["cue"])].split()[-1] in ACCORDING:
                 # "परीक्षाएं निर्धारित कार्यक्रम के अनुसार होंगी": a schedule, a rule or a need is no source
                 continue
             st.span._.set(EXTENSION, info)
@@ -184,9 +190,8 @@ class Attribution(Stateless):
             if (sp.start, sp.end) in subheads and _sent_index(doc, nxt.start) - _sent_index(doc, sp.end - 1) <= 2 \
                     and nxt._.get(EXTENSION)["speaker_name"]:
                 # the subheading's speaker is the one quoted right below it
-                info, below = sp._.get(EXTENSION), nxt._.get(EXTENSION)
-                sp._.set(EXTENSION, info | {k: below[k] for k in ("mention", "antecedent", "speaker_id", "speaker_name",
-                                                                    "speaker_name_hi")})
+                below = nxt._.get(EXTENSION)
+                sp._.set(EXTENSION, sp._.get(EXTENSION) | {k: below[k] for k in ATTRIBUTION_FIELDS})
         doc.spans[STATEMENTS_KEY] = kept
         return doc
 
@@ -376,7 +381,7 @@ class Attribution(Stateless):
         if cue is None:
             conf *= 0.9
         if continued:
-            info = {k: previous[k] for k in ("mention", "antecedent", "speaker_id", "speaker_name", "speaker_name_hi")}
+            info = {k: previous[k] for k in ATTRIBUTION_FIELDS}
         elif mention is not None:
             mention = _with_country(doc, strip_marker(doc, mention))
             if len(mention.span) > 1 and fold(mention.span[-1].text) in PRONOUNS:
@@ -448,8 +453,7 @@ class Attribution(Stateless):
                     and any(not looks_like_organisation(m.span.text, reg) for m in named)):
                 # however far back (interviews: "वह कहते हैं" paragraphs apart); but "वो कहती हैं" is a
                 # person, not the report or the government quoted last
-                return {"antecedent": previous.get("antecedent") or previous["mention"],
-                        **{k: previous[k] for k in ("speaker_id", "speaker_name", "speaker_name_hi")}}
+                return _as_before(previous)
             else:
                 # the nearest person before it (उन्होंने rarely stands for a ministry), else any name
                 people = [m for m in named if not looks_like_organisation(m.span.text, reg)]
@@ -476,8 +480,7 @@ class Attribution(Stateless):
                 # a headline's "पीएम का संबोधन: …" before the body names "नरेंद्र मोदी": the holder
                 # the article names after it
                 later = [m for m in self._names if m.span.start >= mention.span.end
-                         and (reg.match_name(m.span.text) or _NO_SPEAKER).kind is not None
-                         and reg.match_name(m.span.text).id in holders]
+                         and getattr(reg.match_name(m.span.text), "id", None) in holders]
                 antecedent = later[0].span if later else None
             if antecedent is None:
                 # "डीजीपी एच.सी. अवस्थी ने …", "योगगुरु रामदेव", "अमेजन कंपनी": the name written with the title
@@ -527,8 +530,7 @@ class Attribution(Stateless):
             if antecedent is None and previous is not None and previous.get("speaker_name") and \
                     looks_like_organisation(previous["speaker_name"], reg):
                 # "बयान में कहा गया" after the body's own statements: the body that spoke last
-                return {"antecedent": previous.get("antecedent") or previous["mention"],
-                        **{k: previous[k] for k in ("speaker_id", "speaker_name", "speaker_name_hi")}}
+                return _as_before(previous)
         elif kind in ("name", "organisation") and len(text.split()) == 1 and fold(text) in self._abbreviations \
                 and self._abbreviations[fold(text)].start != mention.span.start:
             # "एनएचसी" for "चीन के राष्ट्रीय स्वास्थ्य आयोग (एनएचसी)" written earlier or later
@@ -578,6 +580,11 @@ class Attribution(Stateless):
 
 # A paper written of by its kind ("अखबार लिखता है"): the one quoted last.
 PUBLICATIONS = frozenset(fold(w) for w in ["अखबार", "अख़बार", "समाचार पत्र", "समाचारपत्र", "दैनिक", "पत्रिका"])
+
+
+def _as_before(previous: dict) -> dict:
+    """The previous statement's speaker, for a mention that stands for it."""
+    return {"antecedent": previous.get("antecedent") or previous["mention"], **{k: previous[k] for k in SPEAKER_FIELDS}}
 
 
 def _writes(doc: Doc, sp: Span) -> bool:
@@ -736,17 +743,17 @@ def _issuer_before(doc: Doc, sp: Span, speakers: list[Mention], lo: int) -> Opti
         phrase = phrase_before(doc, j, lo)
         if phrase is None:
             return None
-        if not any(t.text in TIME_WORDS or t.like_num for t in doc[phrase.start - 1:phrase.end]):
+        if not any(t.text in CLOCK_WORDS or t.like_num for t in doc[phrase.start - 1:phrase.end]):
             return phrase
         # "स्वास्थ्य मंत्रालय के बुधवार सुबह नौ बजे के आंकड़ों": a time, then the issuer
         j = phrase.start - 1
-        while j > lo and (doc[j].like_num or doc[j].text in TIME_WORDS or doc[j].text in AGENT_STOPS):
+        while j > lo and (doc[j].like_num or doc[j].text in CLOCK_WORDS or doc[j].text in AGENT_STOPS):
             j -= 1
     return None
 
 
-TIME_WORDS = {"बजे", "सुबह", "शाम", "रात", "दोपहर", "तारीख", "दिन", "साल", "वर्ष", "महीने", "सप्ताह", "हफ्ते",
-              "हफ़्ते", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार", "आज", "कल"}
+# times a document's date is written with ("बुधवार सुबह नौ बजे के आंकड़ों")
+CLOCK_WORDS = TIME_WORDS | {"बजे", "तारीख", "दिन", "साल", "वर्ष"}
 
 
 def _signature(doc: Doc, sp: Span) -> bool:
@@ -798,7 +805,7 @@ def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Reg
     end = mention.span.end
     if end >= len(doc) or not (doc[end].text == "ने" or (
             doc[end].text in {"का", "की", "के"} and end + 1 < len(doc)
-            and doc[end + 1].text in NOUN_CUES | {"मुताबिक", "मुताबिक़", "अनुसार"})):
+            and doc[end + 1].text in NOUN_CUES | ACCORDING)):
         return mention
     first = mention
     while True:
@@ -832,7 +839,7 @@ def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Reg
     item = phrase_before(doc, j, doc[j].sent.start, ITEM_STOPS)
     if item is None or len(item) > 6 or any(t.text in ITEM_STOPS | VERB_FORMS for t in item):
         return first
-    titled = item.start > 0 and (is_bare_head(doc[item.start - 1].text) and doc[item.start - 1].text not in {"के", "की", "का"})
+    titled = item.start > 0 and is_bare_head(doc[item.start - 1].text)
     if titled or reg.match_name(item.text) is not None or mention_kind(item.text, reg) in ("title", "group", "organisation"):
         return Mention(item, first.score)
     return first
@@ -924,7 +931,7 @@ def _subject(doc: Doc, sp: Span) -> bool:
         return True
     nxt = doc[sp.end].text if sp.end < len(doc) else ""
     nxt2 = doc[sp.end + 1].text if sp.end + 1 < len(doc) else ""
-    if nxt == "के" and nxt2 in {"मुताबिक", "मुताबिक़", "अनुसार"}:
+    if nxt == "के" and nxt2 in ACCORDING:
         return True  # "आमिर ख़ान के मुताबिक़ …": the source spoke
     return sp.start == doc[sp.start].sent.start and nxt not in {"का", "के", "की", "को", "से", "में", "पर"}
 

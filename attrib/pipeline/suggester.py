@@ -133,7 +133,7 @@ POSTPOSITIONS = {"से", "को", "में", "और", "द्वारा"
 PRONOUNS = {"उन्होंने", "उनका", "उनके", "उनकी", "वह", "वे", "उसने", "इन्होंने", "उन्हें", "उनको"}
 
 
-def _lines(doc: Doc) -> list[tuple[int, int]]:
+def line_ranges(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token ranges of the text's lines, line-break whitespace excluded."""
     lines, start = [], 0
     for tok in doc:
@@ -158,7 +158,7 @@ def _trim(doc: Doc, s: int, e: int, punct: bool) -> tuple[int, int]:
 def _tweet_blocks(doc: Doc, dash: int) -> set[tuple[int, int]]:
     """Tweet text around a signature line ``— Name (@handle) date``: the line before it and one to
     three lines after it (up to a pic.twitter.com link), with and without final punctuation."""
-    lines = _lines(doc)
+    lines = line_ranges(doc)
     k = next((n for n, (s, e) in enumerate(lines) if s <= dash < e), None)
     out: set[tuple[int, int]] = set()
     if k is None:

@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from .sentences import TERMINALS, _is_initial
-from .suggester import OPENING, STRAIGHT, _sentence_end, _tweet_blocks, lexicon, quote_pairs
+from .suggester import OPENING, STRAIGHT, _sentence_end, _tweet_blocks, lexicon, line_ranges, quote_pairs
 from ..speakers import DOCUMENTS, ORG_HEADS, is_bare_head
 from ..text import fold
 
@@ -36,19 +36,19 @@ class Mention:
         return (self.span.start_char, self.span.end_char)
 
 
+# Days, parts of the day, weeks and months; "पिछले महीने", "बुधवार सुबह" before a speaker are its time.
+TIME_WORDS = frozenset({"आज", "कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार",
+                        "सुबह", "शाम", "रात", "दोपहर", "महीने", "सप्ताह", "हफ्ते", "हफ़्ते"})
+RELATIVE_TIME = frozenset({"पिछले", "पिछली", "अगले", "दिनों", "घंटे", "घंटों"})
+# "विदेश मंत्रालय के मुताबिक", "… के अनुसार": a source's cue
+ACCORDING = frozenset({"मुताबिक", "मुताबिक़", "अनुसार"})
+
 AGENT_STOPS = frozenset({
     "में", "से", "को", "पर", "ने", "कि", "है", "हैं", "था", "थे", "थी", "तो", "भी", "ही", "वहीं", "जबकि",
     "लेकिन", "मगर", "साथ", "बाद", "दौरान", "इसके", "इस", "उस", "यह", "और", "व", "एवं", "जब", "तब", "अब",
-    "आज", "कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार", "तक", "लिए",
-    "हालांकि", "हालाँकि", "जारी", "पता", "चली", "चला", "गई", "गया", "गए", "नयी", "नई", "नए",
-    "तभी", "फिर", "यहां", "वहां", "यहाँ", "वहाँ", "इधर", "उधर", "इसपर", "इसी", "सुबह", "शाम", "रात", "दोपहर",
-    "पिछले", "पिछली", "अगले", "महीने", "हफ्ते", "हफ़्ते", "सप्ताह", "दिनों", "घंटे", "घंटों",
-})
-
-
-TIME_WORDS = frozenset({"आज", "कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार",
-                        "सुबह", "शाम", "रात", "दोपहर", "पिछले", "पिछली", "अगले", "महीने", "हफ्ते", "हफ़्ते",
-                        "सप्ताह", "दिनों", "घंटे", "घंटों"})
+    "तक", "लिए", "हालांकि", "हालाँकि", "जारी", "पता", "चली", "चला", "गई", "गया", "गए", "नयी", "नई", "नए",
+    "तभी", "फिर", "यहां", "वहां", "यहाँ", "वहाँ", "इधर", "उधर", "इसपर", "इसी",
+}) | TIME_WORDS | RELATIVE_TIME
 
 
 def org_phrase(doc: Doc, lo: int, hi: int) -> Optional[Span]:
@@ -85,10 +85,10 @@ def strip_marker(doc: Doc, m: Mention) -> Mention:
         end -= 1
     # "विदेश मंत्रालय के मुताबिक सरकार ने": the model took the cue's tail with the name; "पिछले महीने
     # एयरलाइन ने": a time phrase before it
-    while start < end - 1 and (doc[start].text in LEADING_JUNK or doc[start].text in TIME_WORDS):
+    while start < end - 1 and doc[start].text in LEADING_JUNK:
         start += 1
     for i in range(end - 2, start - 1, -1):  # "आईएसएनए के मुताबिक मिस्बाह": the source named after the cue
-        if doc[i].text in {"मुताबिक", "मुताबिक़", "अनुसार"}:
+        if doc[i].text in ACCORDING:
             start = i + 1
             break
     # "मौलवी मुफ्ती मुकर्रम सहित कई धर्मगुरुओं": the one named before "सहित" (with others) speaks first
@@ -108,7 +108,7 @@ def strip_marker(doc: Doc, m: Mention) -> Mention:
 
 KINSHIP = frozenset({"पिता", "मां", "माँ", "माता", "बेटे", "बेटा", "बेटी", "पत्नी", "पति", "भाई", "बहन", "बेटों",
                      "दादा", "दादी", "चाचा", "मामा", "ससुर", "सास"})
-LEADING_JUNK = frozenset({"मुताबिक", "मुताबिक़", "अनुसार", "ने", "के", "की", "का", ",", "-", "और", "तथा", "एवं"})
+LEADING_JUNK = ACCORDING | {"ने", "के", "की", "का", ",", "-", "और", "तथा", "एवं"} | TIME_WORDS | RELATIVE_TIME
 
 
 # Role nouns a person is introduced with (besides the registry's titles): "एक अन्य छात्र हैने वेगर",
@@ -376,31 +376,21 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
     return labelled
 
 
-def _lines(doc: Doc) -> list[list]:
-    """The non-space tokens of each line of ``doc`` (empty lists for blank lines)."""
-    lines, line = [], []
-    for t in doc:
-        if t.is_space:
-            if "\n" in t.text:
-                lines.append(line)
-                line = []
-            continue
-        line.append(t)
-        if "\n" in t.whitespace_:
-            lines.append(line)
-            line = []
-    lines.append(line)
-    return lines
+def lines_of(doc: Doc) -> list[list]:
+    """The non-space tokens of each line of ``doc`` (blank lines left out). The headline, quote-box
+    and subheading rules read lines; the attribution component splits a doc once for all three."""
+    return [[t for t in doc[s:e] if not t.is_space] for s, e in line_ranges(doc)]
 
 
-def headlines(doc: Doc, speakers: list[Mention], is_name=None) -> list[tuple[Span, Span]]:
+def headlines(doc: Doc, speakers: list[Mention], is_name=None,
+              lines: Optional[list[list]] = None) -> list[tuple[Span, Span]]:
     """A headline line ``<claim> : <speaker>`` (``दिल्ली में संक्रमितों की संख्या 120 हुई : अरविंद
     केजरीवाल``, ``… पहली मौत, एएफपी ने दी जानकारी`` aside): the words before the colon or dash are a
     claim when what follows, to the line's end, is a speaker the model marked or a title or body
     (``स्वास्थ्य मंत्रालय``, ``सीएम योगी``) in at most five words. Returns (claim, speaker) spans."""
     out = []
     starts = {m.span.start: m.span for m in speakers}
-    for line in _lines(doc):
+    for line in lines_of(doc) if lines is None else lines:
         if len(line) < 5 or line[-1].text in {"।", ".", "?", "!"}:
             continue
         said = _said_headline(doc, line)
@@ -436,11 +426,11 @@ _SIGNATURE_VERBS = frozenset({"है", "हैं", "था", "थे", "थी
                                "को", "से", "में", "पर", "कि"})
 
 
-def signature_quotes(doc: Doc) -> list[tuple[Span, Span]]:
+def signature_quotes(doc: Doc, lines: Optional[list[list]] = None) -> list[tuple[Span, Span]]:
     """A quote box: a line of one or more full sentences with no quotation marks, signed on the
     next line by ``Name, post, body`` (``डॉ पीके दास, निदेशक, आरएमआरआइ``: two to five short parts
     separated by commas, no verb, no full stop). Returns (quotation, name) spans."""
-    lines = [line for line in _lines(doc) if line]
+    lines = [line for line in (lines_of(doc) if lines is None else lines) if line]
     out = []
     for body, sign in zip(lines, lines[1:]):
         while sign and sign[0].text in {"-", "–", "—"}:
@@ -461,11 +451,11 @@ def signature_quotes(doc: Doc) -> list[tuple[Span, Span]]:
     return out
 
 
-def quoted_lines(doc: Doc) -> list[Span]:
+def quoted_lines(doc: Doc, lines: Optional[list[list]] = None) -> list[Span]:
     """A line that is one quotation and nothing else (``'देश को एक करोड़ टेबलेट की जरूरत'``): a
     subheading quoting the speaker of the paragraph below it. Returns the text inside the marks."""
     out = []
-    for line in _lines(doc):
+    for line in lines_of(doc) if lines is None else lines:
         if len(line) < 4 or line[0].text not in OPENING_MARKS or line[-1].text not in CLOSING_MARKS:
             continue
         inner = line[1:-1]
@@ -547,7 +537,7 @@ def names_a_work(doc: Doc, sp: Span) -> bool:
     after = [t.text for t in doc[sp.end + 1:sp.end + 4] if not t.is_space]
     return sp.end < len(doc) and doc[sp.end].text in QUOTE_MARKS and bool(after) and (
         after[0] in works or (after[0] in {"का", "की", "के", "नाम", "नामक"} and len(after) > 1 and after[1] in works)
-        or (after[0] == "के" and len(after) > 1 and after[1] in {"मुताबिक", "मुताबिक़", "अनुसार", "तहत"})
+        or (after[0] == "के" and len(after) > 1 and after[1] in ACCORDING | {"तहत"})
         # "‘पीटीआई-भाषा’ को दिए साक्षात्कार में": the one spoken to
         or (after[0] == "को" and sp.end - sp.start <= 4)
         # "'शिन्हुआ' ने बताया": the one speaking
@@ -788,7 +778,7 @@ def _after_according(doc: Doc, s: int) -> bool:
     i = s - 1
     while i >= 0 and (doc[i].is_space or doc[i].text == ","):
         i -= 1  # a quote mark in between makes it a quotation ("कहा कि 'हम …'")
-    return i >= 0 and doc[i].text in {"मुताबिक", "मुताबिक़", "अनुसार"}
+    return i >= 0 and doc[i].text in ACCORDING
 
 
 def opens_after_mark(doc: Doc, s: int) -> bool:
