@@ -29,9 +29,10 @@ DOCUMENTS = frozenset(fold(d) for d in [
     "नोटिफिकेशन", "परिभाषा", "रिकॉर्ड", "आंकड़ा", "डेटा", "डाटा", "आदेशों", "अधिसूचनाओं", "रिपोर्टों",
     "सर्कुलर में", "प्रेस रिलीज", "प्रेस रिलीज़", "एफआईआर", "चार्जशीट", "फैसले", "फैसला", "गाइडलाइन्स",
     "प्रस्ताव", "विश्लेषण", "विश्लेषणों", "सर्वेक्षण",
+]) | (ANAPHORIC_DOCUMENTS := frozenset(fold(d) for d in [
     # "इसके अनुसार", "इसमें कहा गया है": a report or body named before
     "इसके", "इसमें", "इसकी", "इसका", "उसमें",
-])
+]))
 # Heads of organisation names (``स्वास्थ्य मंत्रालय``, ``केंद्र सरकार``): an unregistered mention ending in
 # one of these is an organisation; a bare head (``मंत्रालय``, ``कंपनी``) stands for one named earlier.
 ORG_HEADS = tuple(fold(h) for h in [

@@ -30,8 +30,9 @@ The rules, in the order the component tries them (Hindi examples from the seeds)
    role nouns (``विदेश मंत्री``, ``योगगुरु``, ``कंपनी``) for a registry holder of the title, the name
    written with the title (``डीजीपी एच.सी. अवस्थी``), or the latest speaker of their sort; short and
    first names (``सिंह``, ``राहुल``) for the fuller name; documents (``बयान``, ``गाइडलाइंस``) for the
-   body that issued them; one more link is followed when the antecedent is itself a title or
-   document. Groups (``अधिकारियों``) and indefinites (``एक अधिकारी``) stand for nobody earlier.
+   body that issued them, however far back the article named it with the same document; one more
+   link is followed when the antecedent is itself a title or document. Groups (``अधिकारियों``) and
+   indefinites (``एक अधिकारी``) stand for nobody earlier.
 
 Surface patterns (quotation marks next to a cue, ``कि``-clauses after cue words, claims cut at their
 sentence's end, quoted film titles) are in :mod:`attrib.pipeline.surface`.
@@ -52,7 +53,7 @@ from .surface import (ACCORDING, AGENT_STOPS, CLAUSE_STOPS, NOUN_CUES, QUOTE_MAR
                       next_line_end, open_quotations, opens_after_mark, org_phrase, overlaps, phrase_before,
                       quoted_lines, repair_against_marks, rule_statements, signature_quotes, strip_marker,
                       trim_ellipsis)
-from ..speakers import (DOCUMENTS, HONORIFICS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
+from ..speakers import (ANAPHORIC_DOCUMENTS, DOCUMENTS, HONORIFICS, ORG_HEADS, PRONOUNS, Registry, default_registry, is_bare_head,
                         looks_like_organisation, mention_kind, title_keys)
 from ..text import clutter_ranges, fold, spelling_variants
 
@@ -383,7 +384,7 @@ class Attribution(Stateless):
         if continued:
             info = {k: previous[k] for k in ATTRIBUTION_FIELDS}
         elif mention is not None:
-            mention = _with_country(doc, strip_marker(doc, mention))
+            mention = _registered_whole(doc, _with_country(doc, strip_marker(doc, mention)), self.registry)
             if len(mention.span) > 1 and fold(mention.span[-1].text) in PRONOUNS:
                 # a link title run into the pronoun ("राजेश खन्ना|उन्होंने बताया"): the pronoun speaks
                 mention = Mention(mention.span[-1:], mention.score)
@@ -485,6 +486,8 @@ class Attribution(Stateless):
             if antecedent is None:
                 # "डीजीपी एच.सी. अवस्थी ने …", "योगगुरु रामदेव", "अमेजन कंपनी": the name written with the title
                 antecedent = _appositive(doc, mention.span, self._names)
+            if antecedent is None:
+                antecedent = _holder_elsewhere(doc, mention.span, self._names)
             if antecedent is None and len(text.split()) == 1:
                 # a bare head for the latest fuller mention ending in it ("मंत्रालय" -> "स्वास्थ्य मंत्रालय")
                 key = fold(text)
@@ -524,12 +527,15 @@ class Attribution(Stateless):
             if antecedent is None:
                 antecedent = near[0].span if near else None
             if antecedent is None:
+                antecedent = _earlier_issuer(doc, mention.span, speakers, reg)
+            if antecedent is None:
                 # "सरकार की ओर से जारी नयी गाइडलाइन", "गृह मंत्रालय की अधिसूचना": an organisation the
                 # model did not mark, found by its head word
                 antecedent = org_phrase(doc, prev_lo, mention.span.start)
-            if antecedent is None and previous is not None and previous.get("speaker_name") and \
-                    looks_like_organisation(previous["speaker_name"], reg):
-                # "बयान में कहा गया" after the body's own statements: the body that spoke last
+            if antecedent is None and previous is not None and previous.get("speaker_name") and (
+                    looks_like_organisation(previous["speaker_name"], reg) or fold(text) in ANAPHORIC_DOCUMENTS):
+                # "बयान में कहा गया" after the body's own statements: the body that spoke last; "इसमें
+                # यह भी कहा गया है" after "एसबीआई अर्थशास्त्रियों के अनुसार": the source quoted last
                 return _as_before(previous)
         elif kind in ("name", "organisation") and len(text.split()) == 1 and fold(text) in self._abbreviations \
                 and self._abbreviations[fold(text)].start != mention.span.start:
@@ -732,10 +738,16 @@ def _issuer_before(doc: Doc, sp: Span, speakers: list[Mention], lo: int) -> Opti
     """The issuer in ``X की (ओर से जारी) <document>`` / ``X द्वारा जारी <document>``: the speaker
     mention, else the noun phrase, right before the genitive."""
     j = sp.start - 1
-    while j > lo and (doc[j].text in ISSUER_FILLERS or (doc[j].text == "की" and doc[j + 1].text in {"गई", "गयी"})):
-        j -= 1  # "पीटीआई-भाषा द्वारा तैयार की गई तालिका": the participle is no genitive
+    while j > lo and (doc[j].text in ISSUER_FILLERS or (doc[j].text == "की" and doc[j + 1].text in {"गई", "गयी"})
+                      or doc[j].text in CLOCK_WORDS or (doc[j].text == "को" and doc[j - 1].text in CLOCK_WORDS)):
+        # "पीटीआई-भाषा द्वारा तैयार की गई तालिका": the participle is no genitive; "स्वास्थ्य विभाग की
+        # ओर से शाम को जारी बुलेटिन": nor the hour it came out
+        j -= 1
+    published = j > lo and doc[j].text in PUBLISHED and doc[j - 1].text == "में"
+    if published:
+        j -= 1  # "बिजनसलाइन में छपी रिपोर्ट": the paper that printed it
     for _ in range(2):
-        if j <= lo or doc[j].text not in {"की", "के", "का", "द्वारा"}:
+        if j <= lo or (doc[j].text not in {"की", "के", "का", "द्वारा"} and not (published and doc[j].text == "में")):
             return None
         for m in speakers:
             if m.span.end == j:
@@ -754,6 +766,30 @@ def _issuer_before(doc: Doc, sp: Span, speakers: list[Mention], lo: int) -> Opti
 
 # times a document's date is written with ("बुधवार सुबह नौ बजे के आंकड़ों")
 CLOCK_WORDS = TIME_WORDS | {"बजे", "तारीख", "दिन", "साल", "वर्ष"}
+PUBLISHED = {"छपी", "छपे", "छपा", "प्रकाशित"}
+OWN = {"अपनी", "अपने", "अपना"}
+
+
+def _earlier_issuer(doc: Doc, sp: Span, speakers: list[Mention], registry: Registry) -> Optional[Span]:
+    """The issuer the article gave the same document before: ``बुलेटिन में बताया गया`` paragraphs
+    after ``स्वास्थ्य विभाग की ओर से जारी बुलेटिन``, ``रिपोर्ट में कहा गया`` after ``CDDEP ने … अपनी
+    रिपोर्ट में``; the latest such writing, within about a page."""
+    key = fold(sp[-1].text)
+    if key not in DOCUMENTS or key in ANAPHORIC_DOCUMENTS:
+        return None
+    for j in range(sp.start - 1, max(0, sp.start - 1500) - 1, -1):
+        if fold(doc[j].text) != key:
+            continue
+        lo = doc[j].sent.start
+        issuer = _issuer_before(doc, doc[j:j + 1], speakers, lo)
+        if issuer is not None and not any(m.span == issuer for m in speakers) and \
+                not looks_like_organisation(issuer.text, registry):
+            issuer = None  # "मौत के आंकड़ों": what the figures count, not who gave them
+        if issuer is None and any(t.text in OWN for t in doc[max(lo, j - 3):j]):
+            issuer = _last_agent(doc, lo, j)
+        if issuer is not None:
+            return issuer
+    return None
 
 
 def _signature(doc: Doc, sp: Span) -> bool:
@@ -782,6 +818,50 @@ FOREIGN = frozenset(fold(w) for w in [
     "नेपाल", "बांग्लादेश", "श्रीलंका", "अफगानिस्तान", "अफ़ग़ानिस्तान", "इसराइल", "इजरायल", "सऊदी", "कनाडा",
     "ऑस्ट्रेलिया", "दक्षिण कोरिया", "कोरिया", "सिंगापुर", "मलेशिया", "इंडोनेशिया", "तुर्की", "मिस्र", "ब्राजील",
 ])
+
+
+def _holder_elsewhere(doc: Doc, sp: Span, names: list[Mention]) -> Optional[Span]:
+    """The person the article names with the same post elsewhere: ``एम्स के निदेशक ने बताया`` and a
+    paragraph on ``एम्स निदेशक डॉ. प्रभात कुमार सिंह``; ``केंद्र गृह सचिव`` and ``गृह सचिव अजय भल्ला``.
+    The other writing shares the word before the post and has no qualifier this one lacks (``गुजरात
+    के डीजीपी शिवानंद झा`` is not ``हिमाचल के डीजीपी``, ``केंद्रीय गृह मंत्री`` not ``पर्यावरण
+    मंत्री``); two different holders: nobody."""
+    words = [fold(t.text) for t in sp if not (t.is_punct or t.is_space)]
+    if len(words) < 2:
+        return None  # a bare post ("मंत्री") is the role-noun rule's
+    head, mine = words[-1], set(words)
+    honorifics = {fold(h) for h in HONORIFICS}
+    starts = {m.span.start: m.span for m in names}
+    found: dict[str, Span] = {}
+    for j in range(1, len(doc) - 1):
+        if sp.start <= j < sp.end or fold(doc[j].text) != head:
+            continue
+        k = j + 1
+        while k < len(doc) and (fold(doc[k].text) in honorifics or doc[k].text == "."):
+            k += 1
+        holder = starts.get(k)
+        if holder is None:
+            continue
+        before = fold(doc[j - 1].text)
+        if before in {"के", "की", "का"}:
+            before = fold(doc[j - 2].text) if j >= 2 else ""
+        if before in mine and before != head:
+            found.setdefault(fold(holder.text), holder)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _registered_whole(doc: Doc, m: Mention, reg: Registry) -> Mention:
+    """A mention cut inside a registry name takes the name's first words in: "परिवार कल्याण
+    मंत्रालय" of "स्वास्थ्य और परिवार कल्याण मंत्रालय"."""
+    sp = m.span
+    if sp.start == 0 or reg.match_name(sp.text) is not None:
+        return m
+    lo = doc[sp.start].sent.start
+    for k in (3, 2, 1):
+        if sp.start - k >= lo and not any(t.is_punct or t.is_space for t in doc[sp.start - k:sp.start]) and \
+                reg.match_name(doc[sp.start - k:sp.end].text) is not None:
+            return Mention(Span(doc, sp.start - k, sp.end, label=sp.label_), m.score)
+    return m
 
 
 def _with_country(doc: Doc, m: Mention) -> Mention:
