@@ -567,6 +567,11 @@ RULE_CASES = [
      [("508 नए मामले आए", "indirect", "के मुताबिक", "स्वास्थ्य और परिवार कल्याण मंत्रालय",
        "Ministry of Health and Family Welfare (India)"),
       ("सब घर में रहें", "indirect", "कहा", "योगी", "Yogi Adityanath")]),
+    # a first name spelt another way stands for the fuller name ("हैकन" for "हैकेन बाकर")
+    ("शिक्षिका हैकेन बाकर ने कहा कि तकनीक जरूरी है। हैकन कहती हैं कि बच्चे जल्दी सीखते हैं।",
+     [("SPEAKER", "हैकेन बाकर", 0), ("SPEAKER", "हैकन", 0)],
+     [("तकनीक जरूरी है", "indirect", "कहा", "हैकेन बाकर", "हैकेन बाकर"),
+      ("बच्चे जल्दी सीखते हैं", "indirect", "कहती", "हैकन", "हैकेन बाकर")]),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the
     # registry's current holder)
     ("प्रधानमंत्री ने कहा कि बातचीत जारी रहेगी।",

@@ -557,8 +557,10 @@ class Attribution(Stateless):
                     break
             registered = reg.match_name(text) is not None
             if antecedent is None and not registered:
-                # the surname spelt another way ("देशमुख" for "अनिल देखमुख")
-                antecedent = next((m.span for m, words in fuller if spelling_variants(key, words[-1])), None)
+                # the surname or first name spelt another way ("देशमुख" for "अनिल देखमुख", "हैकन" for
+                # "हैकेन बाकर")
+                antecedent = next((m.span for m, words in fuller if spelling_variants(key, words[-1])), None) or \
+                    next((m.span for m, words in fuller if spelling_variants(key, words[0])), None)
             if antecedent is None and not registered:
                 # the fuller name written only later ("अग्रवाल ने बताया …", then "लव अग्रवाल" in a caption)
                 later = [m for m in self._names if m.span.start > mention.span.end
