@@ -367,11 +367,22 @@ class Attribution(Stateless):
             # वाहनों के माध्यम से … चेतावनी शुरू कर दी थी कि")
             before = cue.span.start if cue is not None and cue.span.start < span.start else span.start
             agent = _last_agent(doc, lo, before)
+            if agent is None and cue is not None and cue.span.start < span.start:
+                # "आदेश में यह भी कहा गया है कि": the document the passive cue reads from
+                agent = _document_read(doc, cue.span, lo)
             if agent is None and cue is not None and lo > 0 and cue.span.start < span.start and \
                     all(t.text in SUBJECTLESS_OPENERS or t.is_space for t in doc[lo:cue.span.start]):
                 # "पंचानंद पासवान ने अपना दर्द बयां किया । कहा कि …", "… की । साथ ही कहा कि …": the agent
-                # of the sentence before
-                agent = _last_agent(doc, doc[lo - 1].sent.start, lo)
+                # of the sentence before, or of the one before that ("उद्धव ठाकरे ने किया प्रेस
+                # कॉन्फ्रेंस. … दी श्रद्धांजलि. कहा कि …")
+                prev_lo = doc[lo - 1].sent.start
+                agent = _last_agent(doc, prev_lo, lo)
+                if agent is None and prev_lo > 0:
+                    agent = _last_agent(doc, doc[prev_lo - 1].sent.start, prev_lo)
+            if agent is None and cue is not None and cue.span.start < span.start:
+                # "सरकार लगातार … कह रही है कि", "वैज्ञानिक उम्मीद जता रहे हैं कि": an ongoing cue's
+                # unmarked subject opening the sentence
+                agent = _ongoing_subject(doc, cue.span, lo, self.registry)
             if agent is not None:
                 mention = Mention(agent, self.lexicon_score)
         continued = False
@@ -787,7 +798,9 @@ def _earlier_issuer(doc: Doc, sp: Span, speakers: list[Mention], registry: Regis
         if issuer is not None and not any(m.span == issuer for m in speakers) and \
                 not looks_like_organisation(issuer.text, registry):
             issuer = None  # "मौत के आंकड़ों": what the figures count, not who gave them
-        if issuer is None and any(t.text in OWN for t in doc[max(lo, j - 3):j]):
+        if issuer is None and (any(t.text in OWN for t in doc[max(lo, j - 3):j]) or (
+                j + 1 < len(doc) and doc[j + 1].text in {"जारी", "दी", "दिया", "दिए"})):
+            # "CDDEP ने … अपनी रिपोर्ट में", "जिलाधिकारी बीएन सिंह ने आदेश जारी किया है": the agent
             issuer = _last_agent(doc, lo, j)
         if issuer is not None:
             return issuer
@@ -820,6 +833,52 @@ FOREIGN = frozenset(fold(w) for w in [
     "नेपाल", "बांग्लादेश", "श्रीलंका", "अफगानिस्तान", "अफ़ग़ानिस्तान", "इसराइल", "इजरायल", "सऊदी", "कनाडा",
     "ऑस्ट्रेलिया", "दक्षिण कोरिया", "कोरिया", "सिंगापुर", "मलेशिया", "इंडोनेशिया", "तुर्की", "मिस्र", "ब्राजील",
 ])
+
+
+PASSIVE = {"गया", "गई", "गयी", "गए"}
+ONGOING = {"रहे", "रही", "रहा", "रहीं", "आया", "आए", "आई", "करते", "करती", "करता", "कहते", "कहती", "कहता"}
+ADVERBS = {"लगातार", "बार-बार", "भी", "ही", "तो", "अब", "फिर", "लगभग", "हमेशा", "पहले", "शुरू", "से", "आदि", ","}
+OPENERS = {"अब", "वहीं", "इस", "बीच", "हालांकि", "लेकिन", "और", "साथ", "ही", "दूसरी", "ओर", "उधर", "इधर"}
+
+
+def _ongoing_subject(doc: Doc, cue: Span, lo: int, reg: Registry) -> Optional[Span]:
+    """The unmarked subject that opens the sentence of an ongoing or habitual cue: ``सरकार लगातार
+    लोगों को … कह रही है कि``, ``अब कई विशेषज्ञ सुझाव दे रहे हैं कि``, ``प्रभात खबर … अपील करता आया है
+    कि``. A finished cue (``कहा कि``) without ``ने`` has no such subject."""
+    following = doc[cue.start:min(len(doc), cue.end + 2)]
+    if not any(t.text in ONGOING for t in following) or any(t.text == "जा" for t in following):
+        return None  # "कहा जा रहा है कि": said by nobody in particular
+    k = lo
+    while k < cue.start and (doc[k].is_space or doc[k].text in OPENERS):
+        k += 1
+    e = k
+    while e < cue.start and e - k < 3 and not (doc[e].is_punct or doc[e].is_space or doc[e].like_num
+                                               or doc[e].text in ADVERBS or doc[e].text in CLAUSE_STOPS
+                                               or doc[e].text in {"के", "की", "का"}):
+        e += 1
+    if e == k or (e < cue.start and doc[e].text not in ADVERBS and not doc[e].is_punct):
+        return None  # "कोरोना के बारे में …": no subject phrase of its own
+    sp = doc[k:e]
+    if fold(sp.text) in PRONOUNS or mention_kind(sp.text, reg) not in ("name", "title", "group", "organisation"):
+        return None
+    return sp
+
+
+def _document_read(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
+    """``<document> में (यह भी) <cue> गया``: the document (``आदेश``, ``हेल्थ बुलेटिन``) a passive cue
+    reads from, when the model marked nothing."""
+    after = cue.end if cue[-1].text not in PASSIVE else cue.end - 1
+    if after >= len(doc) or (doc[after].text not in PASSIVE and cue[-1].text not in PASSIVE):
+        return None
+    j = cue.start - 1
+    while j > lo and doc[j].text in {"यह", "ये", "भी", "साफ", "स्पष्ट", "तौर", "पर", "रूप", "से"}:
+        j -= 1
+    if j <= lo or doc[j].text != "में":
+        return None
+    for k in (2, 1):
+        if j - k >= lo and fold(doc[j - k:j].text) in DOCUMENTS and not any(t.is_punct for t in doc[j - k:j]):
+            return doc[j - k:j]
+    return None
 
 
 def _holder_elsewhere(doc: Doc, sp: Span, names: list[Mention]) -> Optional[Span]:
