@@ -379,6 +379,12 @@ class Attribution(Stateless):
                 agent = _last_agent(doc, prev_lo, lo)
                 if agent is None and prev_lo > 0:
                     agent = _last_agent(doc, doc[prev_lo - 1].sent.start, prev_lo)
+            if agent is None and cue is not None and cue.span.end <= span.start and cue.span[-1].text in SAID_BEFORE_NAME:
+                # a headline "कोविड-19 पर बोले धनबाद DC- यकीन रखिए …": the speaker between cue and quote
+                words = [t for t in doc[cue.span.end:span.start] if not t.is_space]
+                if 2 <= len(words) <= 5 and words[-1].text in {"-", "–", "—", ":", ","} and \
+                        not any(t.is_punct or t.text in CLAUSE_STOPS for t in words[:-1]):
+                    agent = doc[words[0].i:words[-1].i]
             if agent is None and cue is not None and cue.span.start < span.start:
                 # "सरकार लगातार … कह रही है कि", "वैज्ञानिक उम्मीद जता रहे हैं कि": an ongoing cue's
                 # unmarked subject opening the sentence
@@ -585,6 +591,9 @@ class Attribution(Stateless):
             if inner.get("antecedent") is not None or inner.get("speaker_id") is not None:
                 return inner
         target = antecedent if antecedent is not None else mention.span
+        if antecedent is not None:
+            # "स्वास्थ्य और परिवार कल्याण मंत्रालय द्वारा जारी आंकड़े": an issuer cut at "और"
+            target = _registered_whole(doc, Mention(target, mention.score), reg).span
         sp = reg.match_name(target.text)
         if sp is None and antecedent is not None and not (
                 kind == "name" and len(text.split()) == 1 and len(antecedent.text.split()) > 1):
@@ -836,6 +845,7 @@ FOREIGN = frozenset(fold(w) for w in [
 
 
 PASSIVE = {"गया", "गई", "गयी", "गए"}
+SAID_BEFORE_NAME = {"बोले", "बोलीं", "बोली", "बोला"}  # headlines: "… पर बोले <speaker>- <quote>"
 ONGOING = {"रहे", "रही", "रहा", "रहीं", "आया", "आए", "आई", "करते", "करती", "करता", "कहते", "कहती", "कहता"}
 ADVERBS = {"लगातार", "बार-बार", "भी", "ही", "तो", "अब", "फिर", "लगभग", "हमेशा", "पहले", "शुरू", "से", "आदि", ","}
 OPENERS = {"अब", "वहीं", "इस", "बीच", "हालांकि", "लेकिन", "और", "साथ", "ही", "दूसरी", "ओर", "उधर", "इधर"}

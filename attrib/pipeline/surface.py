@@ -48,6 +48,7 @@ AGENT_STOPS = frozenset({
     "लेकिन", "मगर", "साथ", "बाद", "दौरान", "इसके", "इस", "उस", "यह", "और", "व", "एवं", "जब", "तब", "अब",
     "तक", "लिए", "हालांकि", "हालाँकि", "जारी", "पता", "चली", "चला", "गई", "गया", "गए", "नयी", "नई", "नए",
     "तभी", "फिर", "यहां", "वहां", "यहाँ", "वहाँ", "इधर", "उधर", "इसपर", "इसी",
+    "छपी", "छपे", "छपा", "प्रकाशित",  # "बिजनसलाइन में छपी रिपोर्ट के मुताबिक": the report, then its paper
 }) | TIME_WORDS | RELATIVE_TIME
 
 
@@ -232,7 +233,8 @@ def phrase_before(doc: Doc, marker: int, lo: int, stops: frozenset = AGENT_STOPS
     punctuation and ``stops``), its title dropped when a name follows the title."""
     if marker - 1 > lo and doc[marker - 1].text == ")":
         # "चीन के राष्ट्रीय स्वास्थ्य आयोग (एनएचसी) ने": the name before its bracketed abbreviation
-        opening = next((j for j in range(marker - 2, max(lo, marker - 6) - 1, -1) if doc[j].text == "("), None)
+        # "पुण्य सलिला श्रीवास्तव (जॉइंट सेक्रटरी, गृह मंत्रालय) ने": a post and body in brackets too
+        opening = next((j for j in range(marker - 2, max(lo, marker - 9) - 1, -1) if doc[j].text == "("), None)
         if opening is not None:
             marker = opening
     if marker - 2 > lo and doc[marker - 1].text in QUOTE_MARKS and doc[marker].text == "ने":
@@ -247,7 +249,8 @@ def phrase_before(doc: Doc, marker: int, lo: int, stops: frozenset = AGENT_STOPS
                 and any(c.isalpha() for c in doc[k - 2].text) and any(c.isalpha() for c in doc[k].text):
             k -= 1  # an apostrophe inside a name: "कीथ ओ’ब्रायन"
             continue
-        if t.is_punct or t.is_space or (t.like_num and t.text != "एक") or t.text in stops or t.text in QUOTE_MARKS:
+        if t.is_punct or t.is_space or (t.like_num and t.text != "एक") or t.text in stops or t.text in QUOTE_MARKS \
+                or t.text in ACCORDING:  # "… छपी रिपोर्ट के मुताबिक CDDEP ने": the phrase after the source
             break
         k -= 1
     # "प्रदेश के मुख्यमंत्री शिवराज सिंह चौहान": the name after the last title word
