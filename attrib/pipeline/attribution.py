@@ -386,6 +386,9 @@ class Attribution(Stateless):
                         not any(t.is_punct or t.text in CLAUSE_STOPS for t in words[:-1]):
                     agent = doc[words[0].i:words[-1].i]
             if agent is None and cue is not None and cue.span.start < span.start:
+                # "एक व्यक्ति से जब बात की गई तो बताया कि": the person asked answers
+                agent = self._addressee(doc, cue.span)
+            if agent is None and cue is not None and cue.span.start < span.start:
                 # "सरकार लगातार … कह रही है कि", "वैज्ञानिक उम्मीद जता रहे हैं कि": an ongoing cue's
                 # unmarked subject opening the sentence
                 agent = _ongoing_subject(doc, cue.span, lo, self.registry)

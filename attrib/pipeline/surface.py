@@ -270,7 +270,9 @@ def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-AUXILIARIES = {"है", "था", "थे", "हैं", "थी", "गया", "गई", "गए", "गया है", "भी", "हुए"}
+AUXILIARIES = {"है", "था", "थे", "हैं", "थी", "गया", "गई", "गए", "गया है", "भी", "हुए",
+               # ongoing and habitual forms: "उम्मीद जता रहे हैं कि", "अपील करता आया है कि"
+               "रहे", "रही", "रहा", "रहीं", "आया", "आए", "आई", "करता", "करती", "करते"}
 
 
 def _introduces_quotation(doc: Doc, s: int, e: int) -> bool:
