@@ -180,6 +180,10 @@ class Attribution(Stateless):
             if said_by in non_sources or said_by in FIRST_PERSON:
                 # "मिली जानकारी के मुताबिक …": information; "मैंने पूछा कि …": the reporter's own words
                 continue
+            if self.rules and info["mention"] is None and st.span.label_ == "QUOTE" and len(st.span.text.split()) <= 2:
+                # "51-100 के बीच 'संतोषजनक', 101-200 के बीच 'मध्यम' … माना जाता है": terms in marks that
+                # nobody is said to have said
+                continue
             if said_by and said_by.split()[-1] in lex["not_sources_according"] and info["cue"] is not None and \
                     self._text[slice(*info["cue"])].split()[-1] in ACCORDING:
                 # "परीक्षाएं निर्धारित कार्यक्रम के अनुसार होंगी": a schedule, a rule or a need is no source
@@ -294,6 +298,12 @@ class Attribution(Stateless):
                 kind = mention_kind(sp.text, self.registry)
                 if kind in ("title", "group") or (kind == "name" and _looks_like_person(doc, sp, self.registry)):
                     return sp
+                # "पेटीएम के विजय शेखर ने", "नालंदा के अरविंद प्रसाद ने": the person after the genitive
+                k = next((k for k in range(sp.end - 1, sp.start, -1) if doc[k].text in {"के", "की", "का"}), None)
+                if k is not None and k + 1 < sp.end:
+                    tail = doc[k + 1:sp.end]
+                    if mention_kind(tail.text, self.registry) == "name" and _looks_like_person(doc, tail, self.registry):
+                        return tail
         return None
 
     # -- rules
