@@ -57,3 +57,11 @@ def test_a_bbc_image_gap_does_not_end_the_sentence_but_a_headline_break_does(bla
     assert sents[0] == "आकलन के मुताबिक अंग्रेजी भाषा का \n\n\n\nयह शब्द पिछले साल आया."
     assert sents[1] == "कैसी है तैयारी"
     assert sents[2] == "देश में केस बढ़े ।"
+
+
+def test_a_danda_typeset_as_a_nukta_ends_the_sentence_but_a_misplaced_nukta_in_a_word_does_not(blank):
+    # one paper's typesetting: "पुष्टि हुई है़ इसी के साथ …", "जारी रहेगा़ अगर …"; "कपडे़" is a word
+    doc = blank("दो मामलों की पुष्टि हुई है़ इसी के साथ कुल पांच हुए। प्रतिबंध जारी रहेगा़ अगर जरूरत हुई। कपडे़ या रुमाल पहनें।")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["दो मामलों की पुष्टि हुई है़", "इसी के साथ कुल पांच हुए।", "प्रतिबंध जारी रहेगा़",
+                     "अगर जरूरत हुई।", "कपडे़ या रुमाल पहनें।"]

@@ -180,6 +180,9 @@ class Attribution(Stateless):
             if said_by in non_sources or said_by in FIRST_PERSON:
                 # "मिली जानकारी के मुताबिक …": information; "मैंने पूछा कि …": the reporter's own words
                 continue
+            if self.rules and st.span.label_ == "QUOTE" and _names_in_marks(doc, st.span):
+                # "'शिन्हुआ' ने", "फ़िल्म 'हिम्मतवाला' की": a name in marks used as a noun
+                continue
             if self.rules and info["mention"] is None and st.span.label_ == "QUOTE" and len(st.span.text.split()) <= 2:
                 # "51-100 के बीच 'संतोषजनक', 101-200 के बीच 'मध्यम' … माना जाता है": terms in marks that
                 # nobody is said to have said
@@ -858,6 +861,16 @@ FOREIGN = frozenset(fold(w) for w in [
 
 
 PASSIVE = {"गया", "गई", "गयी", "गए"}
+POSTPOSITIONS = {"ने", "के", "की", "का", "को", "में", "से", "पर"}
+
+
+def _names_in_marks(doc: Doc, sp: Span) -> bool:
+    """A one-word quotation whose closing mark a case ending follows (``'शिन्हुआ' ने``, ``'हिम्मतवाला'
+    की रीमेक``): a name in marks, not words anyone said. Two words are often a partial quotation
+    (``'लोकतांत्रिक मूल्यों' की रक्षा``)."""
+    if len(sp.text.split()) > 1 or sp.end + 1 >= len(doc) or doc[sp.end].text not in QUOTE_MARKS:
+        return False
+    return doc[sp.end + 1].text in POSTPOSITIONS
 SAID_BEFORE_NAME = {"बोले", "बोलीं", "बोली", "बोला"}  # headlines: "… पर बोले <speaker>- <quote>"
 ONGOING = {"रहे", "रही", "रहा", "रहीं", "आया", "आए", "आई", "करते", "करती", "करता", "कहते", "कहती", "कहता"}
 ADVERBS = {"लगातार", "बार-बार", "भी", "ही", "तो", "अब", "फिर", "लगभग", "हमेशा", "पहले", "शुरू", "से", "आदि", ","}

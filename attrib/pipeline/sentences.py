@@ -1,9 +1,10 @@
 """Sentence boundaries for Hindi news (``attrib_sentences``).
 
 A sentence ends at ``।`` ``॥`` ``?`` ``!``, at a full stop that is not an initial (``एस.``/``Dr.``),
-and at a line break, except one right after ``कि`` or a BBC image gap (a space, then three or
-more line breaks, inside a sentence). Closing quote marks and brackets after the end stay with the sentence they
-close; an opening quote mark starts the next one:
+after a verb whose danda a paper typeset as a nukta (``हुई है़ इसी के``), and at a line break,
+except one right after ``कि`` or a BBC image gap (a space, then three or more line breaks, inside a
+sentence). Closing quote marks and brackets after the end stay with the sentence they close; an
+opening quote mark starts the next one:
 
     जयशंकर ने कहा, "मैं यहां हूं।" उन्होंने …   ->  [जयशंकर … हूं।"] [उन्होंने …]
 """
@@ -32,6 +33,15 @@ def _is_initial(prev_text: str) -> bool:
     if prev_text in SHORT_FINALS:
         return False
     return 0 < len(prev_text) <= 2 or prev_text in {"Dr", "Mr", "Mrs", "Ms", "डॉ", "St", "Jr", "Sr"}
+
+
+def _nukta_for_danda(text: str) -> bool:
+    """``पुष्टि हुई है़ इसी के साथ …``: one paper's typesetting turned the danda into a nukta on the
+    sentence's last verb (a nukta never follows a vowel sign in a real word ending like this)."""
+    if not text.endswith("\u093c") or len(text) < 3:
+        return False
+    word = text[:-1]
+    return word in SHORT_FINALS or (word.endswith(("गा", "गी", "गे")) and len(word) > 2)
 
 
 def _image_gap(doc: Doc, i: int) -> bool:
@@ -66,6 +76,8 @@ class SentenceSegmenter(Stateless):
             elif tok.text in TERMINALS:
                 end_here = True
             elif tok.text == "." and i > 0 and not _is_initial(doc[i - 1].text):
+                end_here = True
+            elif _nukta_for_danda(tok.text) and i + 1 < n and not doc[i + 1].is_punct:
                 end_here = True
             if end_here:
                 j = i + 1
