@@ -640,6 +640,34 @@ RULE_CASES = [
      [("SPEAKER", "हैकेन बाकर", 0), ("SPEAKER", "हैकन", 0)],
      [("तकनीक जरूरी है", "indirect", "कहा", "हैकेन बाकर", "हैकेन बाकर"),
       ("बच्चे जल्दी सीखते हैं", "indirect", "कहती", "हैकन", "हैकेन बाकर")]),
+    # a post stands for the latest person written with that post, or with none; not for a person
+    # written with another post ("भोपाल के कलेक्टर" is not the "दिल्ली पुलिस आयुक्त")
+    ("भोपाल के कलेक्टर तरुम पिथोडे ने बताया कि 36 लोग मिले । दिल्ली पुलिस आयुक्त ने जानकारी दी है कि मामला दर्ज हुआ ।",
+     [("SPEAKER", "तरुम पिथोडे", 0), ("SPEAKER", "दिल्ली पुलिस आयुक्त", 0)],
+     [("36 लोग मिले", "indirect", "बताया", "तरुम पिथोडे", "तरुम पिथोडे"),
+      ("मामला दर्ज हुआ", "indirect", "जानकारी दी", "दिल्ली पुलिस आयुक्त", "दिल्ली पुलिस आयुक्त")]),
+    ("ये निर्देश मंडलायुक्त सुभाष शर्मा ने बैठक में दिए । बैठक में मंडलायुक्त ने कहा कि बिजली मिलती रहे ।",
+     [("SPEAKER", "सुभाष शर्मा", 0), ("SPEAKER", "मंडलायुक्त", 1)],
+     [("बिजली मिलती रहे", "indirect", "कहा", "मंडलायुक्त", "सुभाष शर्मा")]),
+    ("डब्ल्यूएचओ चीफ टी बी गेब्रेयेसस ने कहा कि काम जारी है । डब्ल्यूएचओ महानिदेशक ने कहा कि वक्त लगेगा ।",
+     [("SPEAKER", "टी बी गेब्रेयेसस", 0), ("SPEAKER", "डब्ल्यूएचओ महानिदेशक", 0)],
+     [("काम जारी है", "indirect", "कहा", "टी बी गेब्रेयेसस", "टी बी गेब्रेयेसस"),
+      ("वक्त लगेगा", "indirect", "कहा", "डब्ल्यूएचओ महानिदेशक", "टी बी गेब्रेयेसस")]),
+    # "कंपनी" is the latest name that can be a company: not the ministry quoted before it, not a
+    # description ("दुनिया की प्रमुख ऑनलाइन खुदरा कंपनी"), not a person written with a post
+    ("स्वास्थ्य मंत्रालय के अनुसार 562 मामले हैं । एमजी मोटर ने अनुदान का ऐलान किया । कंपनी ने कहा कि एक करोड़ खुद देगी ।",
+     [("SPEAKER", "स्वास्थ्य मंत्रालय", 0), ("CUE", "के अनुसार", 0), ("CLAIM", "562 मामले हैं", 0),
+      ("SPEAKER", "एमजी मोटर", 0), ("SPEAKER", "कंपनी", 0)],
+     [("562 मामले हैं", "indirect", "के अनुसार", "स्वास्थ्य मंत्रालय", "Ministry of Health and Family Welfare (India)"),
+      ("एक करोड़ खुद देगी", "indirect", "कहा", "कंपनी", "एमजी मोटर")]),
+    ("इंडिगो की दैनिक बुकिंग घटी । मंत्री रमेश यादव ने उड़ानें रोकीं । कंपनी ने कहा कि घाटा होगा ।",
+     [("SPEAKER", "इंडिगो", 0), ("SPEAKER", "रमेश यादव", 0), ("SPEAKER", "कंपनी", 0)],
+     [("घाटा होगा", "indirect", "कहा", "कंपनी", "इंडिगो")]),
+    # one person spelt two ways is one speaker, under the article's first spelling, even where the
+    # model marked only the second
+    ("वैज्ञानिक जेन हाल्टन ने नयी जानकारी दी है. चीफ साइंटिस्ट जेन हॉल्टन ने कहा कि शायद वैक्सीन न बने.",
+     [("SPEAKER", "जेन हॉल्टन", 0)],
+     [("शायद वैक्सीन न बने", "indirect", "कहा", "जेन हॉल्टन", "जेन हाल्टन")]),
     # a title whose holder the article never names stays the title (a 2013 "प्रधानमंत्री" is not the
     # registry's current holder)
     ("प्रधानमंत्री ने कहा कि बातचीत जारी रहेगी।",
@@ -737,3 +765,29 @@ def test_a_quotation_in_its_marks_keeps_the_speakers_own_ki_clause(blank):
     outer = mention("मेरा मानना है कि 'हम' तैयार हैं.", "QUOTE")
     inner = mention("'हम' तैयार हैं", "CLAIM")
     assert len(_outer_quotations(doc, [outer, inner], quote_pairs(doc))) == 2
+
+
+def test_a_name_the_model_cut_short_is_taken_whole(blank):
+    """The model scored "चंद्र शर्मा" above "सुभाष चंद्र शर्मा" written after the post: the whole name
+    is the speaker's, so the post later stands for it; a longer span that adds a postposition or a
+    pronoun is not a name."""
+    from attrib.pipeline.attribution import Attribution
+
+    def speakers(text, marked):
+        doc = blank(text)
+        group, scores = [], []
+        for sub, label, score in marked:
+            i = text.index(sub)
+            group.append(doc.char_span(i, i + len(sub), label=label))
+            scores.append([score])
+        doc.spans["sc"] = group
+        doc.spans["sc"].attrs["scores"] = scores
+        doc = Attribution(blank, rules=True)(doc)
+        return [st._.get(EXTENSION)["speaker_name"] for st in doc.spans[STATEMENTS_KEY]]
+
+    text = "मंडलायुक्त सुभाष चंद्र शर्मा ने बैठक ली । बैठक में मंडलायुक्त ने कहा कि बिजली मिलती रहे ।"
+    assert speakers(text, [("सुभाष चंद्र शर्मा", "SPEAKER", 0.79), ("चंद्र शर्मा", "SPEAKER", 0.82),
+                           ("मंडलायुक्त", "SPEAKER", 0.96), ("बिजली मिलती रहे", "CLAIM", 0.9)]) == ["सुभाष चंद्र शर्मा"]
+    text = "गृह मंत्री अमित शर्मा ने कहा कि बिजली मिलती रहे ।"
+    assert speakers(text, [("मंत्री अमित शर्मा", "SPEAKER", 0.6), ("अमित शर्मा", "SPEAKER", 0.9),
+                           ("बिजली मिलती रहे", "CLAIM", 0.9)]) == ["अमित शर्मा"]

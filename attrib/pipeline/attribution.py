@@ -163,6 +163,8 @@ class Attribution(Stateless):
             extra += [Mention(tail, self.lexicon_score) for _, tail in heads + signed
                       if not any(overlaps(tail, k.span) for k in model_speakers + extra)]
         speakers = _non_overlapping(model_speakers + extra)
+        if self.rules:
+            speakers = _whole_names(doc, speakers, model_speakers, self.registry)
         # the speakers that name someone (not pronouns, titles, documents, groups), in text order
         names = [m for m in speakers if mention_kind(m.span.text, self.registry) in NAMED_KINDS]
         # a name the model marked once is a name wherever else the article writes it
@@ -200,8 +202,28 @@ class Attribution(Stateless):
                 # the subheading's speaker is the one quoted right below it
                 below = nxt._.get(EXTENSION)
                 sp._.set(EXTENSION, sp._.get(EXTENSION) | {k: below[k] for k in ATTRIBUTION_FIELDS})
+        if self.rules:
+            self._one_spelling(doc, kept)
         doc.spans[STATEMENTS_KEY] = kept
         return doc
+
+    def _one_spelling(self, doc: Doc, kept: list[Span]) -> None:
+        """A person the article spells two ways ("जेन हाल्टन" / "जेन हॉल्टन", "कौशलराज शर्मा" / "कौशल
+        राज शर्मा") is one speaker, under the spelling the article uses first; the registry's names
+        are left as they are."""
+        words = [fold(t.text) for t in doc]
+        cache: dict[str, str] = {}
+        for sp in kept:
+            info = sp._.get(EXTENSION)
+            name = info.get("speaker_name")
+            if info.get("speaker_id") is not None or not name or len(name.split()) < 2 or \
+                    mention_kind(name, self.registry) != "name":
+                continue
+            key = fold(name)
+            if key not in cache:
+                cache[key] = _first_spelling(doc, words, key) or name
+            if fold(cache[key]) != key:
+                sp._.set(EXTENSION, info | {"speaker_name": cache[key]})
 
     def pipe(self, stream, batch_size: int = 128):
         for doc in stream:
@@ -534,9 +556,16 @@ class Attribution(Stateless):
                     is_bare_head(text.split()[-1]) and not qualified)):
                 # a role noun ("कंपनी", "बाबा", "एमबीबीएस छात्र") for the latest named speaker of its sort
                 head = fold(text.split()[-1])
+                if head in COMPANY_HEADS:
+                    # "कंपनी ने कहा" after "इंडिगो की दैनिक बुकिंग …", "एमजी मोटर ने …": the latest name
+                    # that is no person, party or government body; not "दुनिया की प्रमुख ऑनलाइन खुदरा
+                    # कंपनी" (a description) nor the ministry named before
+                    antecedent = _latest_firm(doc, mention.span, named, reg)
                 if head in ORG_HEADS:
-                    # "आयोग" for "राष्ट्रीय स्वास्थ्य आयोग": the same head with its name, written earlier
-                    antecedent = named_head(doc, head, max(0, doc[mention.span.start].sent.start - 200), mention.span.start)
+                    if antecedent is None:
+                        # "आयोग" for "राष्ट्रीय स्वास्थ्य आयोग": the same head with its name, written earlier
+                        antecedent = named_head(doc, head, max(0, doc[mention.span.start].sent.start - 200),
+                                                mention.span.start)
                     if antecedent is None:
                         # "मंत्रालय" for "शिपिंग मिनिस्ट्री": the latest body named before it (not a news agency)
                         bodies = [m for m in named if looks_like_organisation(m.span.text, reg)
@@ -544,7 +573,8 @@ class Attribution(Stateless):
                         antecedent = bodies[0].span if bodies else None
                 else:
                     fitting = [m for m in named if not looks_like_organisation(m.span.text, reg)
-                               and _may_hold(reg.match_name(m.span.text), head)]
+                               and _may_hold(reg.match_name(m.span.text), head)
+                               and _post_fits(_written_post(doc, m.span), head)]
                     antecedent = fitting[0].span if fitting else None
             # a title whose holder the article never names stays the title: "प्रधानमंत्री" in a 2013
             # article is not the registry's current holder
@@ -663,6 +693,60 @@ def _may_hold(sp, head: str) -> bool:
 _GENERIC_ROLES = frozenset(fold(w) for w in ["नेता", "सांसद"])
 
 
+COMPANY_HEADS = frozenset(fold(w) for w in ["कंपनी", "कम्पनी", "फर्म", "company", "firm"])
+
+
+def _latest_firm(doc: Doc, mention: Span, named: list[Mention], reg: Registry) -> Optional[Span]:
+    """The latest name before ``mention`` (``named``, latest first) that can be a company: not in the
+    registry (its bodies are governments and agencies, its people people), not ending in a body's
+    head other than a company's, not written after a post or honorific, within about three
+    paragraphs."""
+    lo = max(0, mention.start - 250)
+    for m in named:
+        if m.span.start < lo:
+            break
+        words = fold(m.span.text).split()
+        if reg.match_name(m.span.text) is not None or mention_kind(m.span.text, reg) not in ("name", "organisation"):
+            continue
+        if words[-1] in ORG_HEADS and words[-1] not in COMPANY_HEADS:
+            continue
+        before = fold(doc[m.span.start - 1].text) if m.span.start > 0 else ""
+        if before in _HONORIFIC_KEYS or before == "." or _written_post(doc, m.span) is not None:
+            continue
+        return m.span
+    return None
+
+
+def _written_post(doc: Doc, sp: Span) -> Optional[str]:
+    """The post written right before a name, folded (``भोपाल के कलेक्टर तरुम पिथोडे`` -> ``कलेक्टर``),
+    honorifics skipped; None when there is none."""
+    j = sp.start
+    while j > 0 and (fold(doc[j - 1].text) in _HONORIFIC_KEYS or doc[j - 1].text == "."):
+        j -= 1
+    if j == 0:
+        return None
+    word = fold(doc[j - 1].text)
+    return word if is_bare_head(word) and word not in ORG_HEADS else None
+
+
+def _post_fits(written: Optional[str], head: str) -> bool:
+    """May a person written with the post ``written`` be called by the role noun ``head`` later? Not
+    when both are distinct offices: "दिल्ली पुलिस आयुक्त" is not the "कलेक्टर" named before; a loose
+    role ("योगगुरु" then "बाबा", "चीफ" then "महानिदेशक") fits."""
+    if written is None or written not in _OFFICES or head not in _OFFICES:
+        return True
+    return bool(title_keys(written) & title_keys(head))
+
+
+# Posts that name one office each: a person written with one is not called by another.
+_OFFICES = frozenset(fold(w) for w in [
+    "मंत्री", "मुख्यमंत्री", "प्रधानमंत्री", "उपमुख्यमंत्री", "राष्ट्रपति", "उपराष्ट्रपति", "राज्यपाल", "सचिव",
+    "निदेशक", "महानिदेशक", "प्रवक्ता", "आयुक्त", "कमिश्नर", "मंडलायुक्त", "उपायुक्त", "कलेक्टर", "जिलाधिकारी",
+    "जिलाधीश", "डीएम", "डीसी", "एसपी", "एसएसपी", "डीजीपी", "आईजी", "डीआईजी", "एडीजी", "एसडीएम", "एडीएम", "सीएमओ",
+    "सीडीओ", "बीडीओ", "बीएसए", "एसएचओ", "थानाध्यक्ष", "कोतवाल", "तहसीलदार", "कुलपति", "प्राचार्य",
+    "प्रधानाचार्य", "महापौर", "मेयर", "सीएम", "पीएम", "सीईओ"])
+
+
 def _last_agent(doc: Doc, lo: int, hi: int) -> Optional[Span]:
     """The phrase the last ``ने`` in tokens ``lo``–``hi`` marks as agent (None when that ``ने`` has
     no phrase before it, or there is none)."""
@@ -754,6 +838,20 @@ def _same_name(a: str, b: str) -> bool:
         return False
     return all(p == q or spelling_variants(p, q) or (len(p) >= 4 and p[1:] == q[1:] and {p[0], q[0]} == {"ब", "व"})
                for p, q in zip(x[1:], y[1:]))
+
+
+def _first_spelling(doc: Doc, words: list[str], key: str) -> Optional[str]:
+    """The article's first writing of the folded full name ``key``, in any spelling ``_same_name``
+    accepts (``words``: the doc's tokens, folded)."""
+    parts = key.split()
+    joined = key.replace(" ", "")
+    for i, w in enumerate(words):
+        for n in {len(parts), len(parts) - 1}:
+            if n < 1 or i + n > len(words) or not (w == parts[0] or joined.startswith(w)):
+                continue
+            if _same_name(key, " ".join(words[i:i + n])):
+                return doc[i:i + n].text
+    return None
 
 
 def _looks_like_person(doc: Doc, sp: Span, reg: Registry) -> bool:
@@ -1062,6 +1160,25 @@ def _outer_quotations(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, 
         return mentions
     return [m for m in mentions if not (m.span.start > 0 and doc[m.span.start - 1].text == "कि" and any(
         f.start < m.span.start and m.span.end <= f.end for f in framed))]
+
+
+def _whole_names(doc: Doc, kept: list[Mention], found: list[Mention], reg: Registry) -> list[Mention]:
+    """A name kept without its first word that another mention has ("चंद्र शर्मा" kept over
+    "सुभाष चंद्र शर्मा" after "मंडलायुक्त"): the whole name, when the words it adds are name words
+    (no title, postposition, pronoun or punctuation) and it overlaps nothing else kept."""
+    out = []
+    for m in kept:
+        longer = [f for f in found if f.span.end == m.span.end and f.span.start < m.span.start
+                  and all(t.is_alpha and not is_bare_head(t.text) and fold(t.text) not in _NOT_NAME_WORDS
+                          for t in doc[f.span.start:m.span.start])
+                  and mention_kind(m.span.text, reg) == "name"
+                  and not any(k is not m and overlaps(f.span, k.span) for k in kept)]
+        out.append(min(longer, key=lambda f: f.span.start) if longer else m)
+    return out
+
+
+_NOT_NAME_WORDS = frozenset(fold(w) for w in ["के", "की", "का", "ने", "से", "में", "को", "पर", "और", "व", "तथा", "कहा",
+                                              "बताया", "ये", "यह", "वह", "इस", "उस", "जबकि", "लेकिन"]) | PRONOUNS
 
 
 def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
