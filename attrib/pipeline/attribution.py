@@ -49,7 +49,7 @@ from .base import Stateless
 from .suggester import lexicon, quote_pairs
 from .surface import (ACCORDING, AGENT_STOPS, CLAUSE_STOPS, NOUN_CUES, QUOTE_MARKS, SPEAKER_MARKERS, TIME_WORDS,
                       VERB_FORMS, Mention, abbreviations, agent_phrase, bare_clause_start, clip_claim,
-                      clip_mismatched, headlines, introduced_names, lexicon_cues, lines_of, named_head, names_a_work,
+                      clip_mismatched, headlines, introduced_names, surnamed_names, lexicon_cues, lines_of, named_head, names_a_work,
                       next_line_end, open_quotations, opens_after_mark, org_phrase, overlaps, phrase_before,
                       quoted_lines, repair_against_marks, rule_statements, signature_quotes, strip_marker,
                       trim_ellipsis)
@@ -492,6 +492,7 @@ class Attribution(Stateless):
                 # दिलाते हैं. उन्होंने कहा")
                 lo_tok = next((t.i for t in doc[max(0, mention.span.start - 300):mention.span.start] if t.idx >= since), mention.span.start)
                 intro = [Mention(sp, self.lexicon_score) for sp in introduced_names(doc, lo_tok, mention.span.start)
+                         + surnamed_names(doc, lo_tok, mention.span.start)
                          if (_subject(doc, sp) or _nominative(doc, sp))
                          and not any(overlaps(sp, m.span) for m in speakers)]
                 subjects = sorted(subjects + intro, key=lambda m: -m.span.start)

@@ -160,6 +160,51 @@ def introduced_names(doc: Doc, lo: int, hi: int) -> list[Span]:
     return out
 
 
+# Common Indian family names: where one ends a run of name words, the run is a person's name
+# (``नालंदा के मुकेश कुमार प्लम्बर मिस्त्री हैं``), for a reader's pronoun ("इनका कहना है") to stand for.
+SURNAMES = frozenset(fold(w) for w in [
+    "कुमार", "कुमारी", "सिंह", "शर्मा", "यादव", "साहू", "साव", "गुप्ता", "वर्मा", "मिश्रा", "मिश्र", "पासवान",
+    "चंद्रवंशी", "पांडे", "पांडेय", "पाण्डेय", "तिवारी", "त्रिपाठी", "दुबे", "चौबे", "झा", "ठाकुर", "राय", "प्रसाद",
+    "मंडल", "महतो", "रजक", "दास", "खान", "अहमद", "अली", "हुसैन", "अंसारी", "कुरैशी", "चौधरी", "पटेल", "जैन",
+    "अग्रवाल", "बंसल", "गोयल", "सिन्हा", "श्रीवास्तव", "सक्सेना", "मौर्य", "कुशवाहा", "पाल", "बघेल", "चौहान",
+    "राठौर", "मीणा", "रेड्डी", "नायडू", "राव", "नायर", "बनर्जी", "चटर्जी", "मुखर्जी", "घोष", "बोस", "दत्ता",
+    "भट्ट", "जोशी", "पाटिल", "शुक्ला", "शुक्ल", "उपाध्याय", "द्विवेदी", "चतुर्वेदी", "सहाय", "देवी", "कौर",
+    "बेगम", "खातून", "सिद्दीकी", "शेख", "मलिक", "कपूर", "खन्ना", "मल्होत्रा", "अरोड़ा", "गोस्वामी", "भारती",
+    "मांझी", "निषाद", "सोनी", "केसरी", "केशरी", "रावत", "नेगी", "बिष्ट", "सैनी", "विश्वकर्मा", "प्रजापति",
+])
+
+
+def surnamed_names(doc: Doc, lo: int, hi: int) -> list[Span]:
+    """Names in tokens ``lo``–``hi`` that a reader knows by their family name: up to three name words
+    ending in a common surname, right after a genitive (``मसौढ़ी के मंटू कुमार``) or opening a
+    sentence (``राजीव साहू ठेला चलाते हैं``). People the model did not mark, for the pronouns after."""
+    out = []
+    for k in range(max(lo, 1), min(hi, len(doc))):
+        if fold(doc[k].text) not in SURNAMES:
+            continue
+        j = k
+        while j > max(lo, k - 3) and _name_word(doc[j - 1]):
+            j -= 1
+        if j == k:
+            continue  # a surname alone ("सिंह ने") is for the surname rules
+        if doc[j].is_sent_start or doc[j - 1].text in {"के", "की", "का"}:
+            if out and out[-1].start == j:
+                out.pop()  # "अरविंद प्रसाद" inside "अरविंद प्रसाद चंद्रवंशी"
+            out.append(doc[j:k + 1])
+    return out
+
+
+_NOT_IN_NAMES = frozenset({"के", "की", "का", "ने", "को", "से", "में", "पर", "और", "व", "तथा", "अगर", "तो", "जब", "तब",
+                           "लेकिन", "मगर", "हालांकि", "क्योंकि", "भी", "ही", "साथ", "स्वर्गीय", "स्व", "दिवंगत", "मृतक",
+                           "श्री", "श्रीमती"})
+
+
+def _name_word(t) -> bool:
+    return not (t.is_punct or t.is_space or t.like_num or t.text in AGENT_STOPS or t.text in _NOT_NAME
+                or t.text in ROLE_NOUNS or is_bare_head(t.text) or t.text in _NOT_IN_NAMES
+                or not all("\u0900" <= c <= "\u097f" for c in t.text))
+
+
 def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
     """The noun phrase marked as the speaker before a cue: ``X ने <cue>`` (up to six words between
     ``ने`` and the cue: ``X ने अधिकारियों को निर्देश दिया``), ``X के मुताबिक``, ``X की मानें तो``,
