@@ -233,14 +233,28 @@ TITLE_SYNONYMS |= {b: a for a, b in TITLE_SYNONYMS.items() if a.isascii() is Fal
 
 
 def title_keys(text: str) -> set[str]:
-    """The folded forms a title may take before a name: itself, and for one word its synonym."""
+    """The folded forms a title may take before a name: itself, and for one word its synonym; a
+    longer title with its words' short or long forms, "डिप्टी" as "उप", and "उप" joined or apart
+    (``डिप्टी सीएम`` -> ``उप मुख्यमंत्री``, ``उपमुख्यमंत्री``)."""
     key = fold(text)
     words = key.split()
     if not words:
         return set()
-    if len(words) > 1:
+    if len(words) == 1:
+        return {key} | ({TITLE_SYNONYMS[key]} if key in TITLE_SYNONYMS else set())
+    if len(words) > 3:
         return {key}
-    return {key} | ({TITLE_SYNONYMS[key]} if key in TITLE_SYNONYMS else set())
+    forms = [""]
+    for w in words:
+        options = {w, TITLE_SYNONYMS.get(w, w), _DEPUTY.get(w, w)}
+        forms = [f"{f} {o}".strip() for f in forms for o in options]
+    keys = set(forms)
+    keys |= {k.replace(f"{_UP} ", _UP, 1) for k in keys if k.startswith(f"{_UP} ")}
+    return keys
+
+
+_UP = fold("उप")
+_DEPUTY = {fold("डिप्टी"): _UP, _UP: fold("डिप्टी")}
 
 
 def is_bare_head(text: str) -> bool:

@@ -674,6 +674,12 @@ RULE_CASES = [
      [("SPEAKER", "रमेश यादव", 0), ("SPEAKER", "उन्होंने", 0)],
      [("पुल बनेगा", "indirect", "बताया", "रमेश यादव", "रमेश यादव"),
       ("काम जल्द होगा", "indirect", "कहा", "उन्होंने", "रमेश यादव")]),
+    # a headline "… बोले <title>, <claim>" that the model took whole from the title: the claim after
+    # the comma, said by the title's holder named in the body ("डिप्टी सीएम" is "उप मुख्यमंत्री")
+    ("महराजगंज में बोले डिप्टी सीएम, दिल्ली हिंसा गहरी साजिश का नतीजा\n\nइसकी जांच एजेंसियां कर रही हैं । "
+     "प्रदेश के उप मुख्यमंत्री केशव प्रसाद मौर्य ने जनसभा को संबोधित किया ।",
+     [("CUE", "बोले", 0), ("CLAIM", "डिप्टी सीएम, दिल्ली हिंसा गहरी साजिश का नतीजा", 0), ("SPEAKER", "केशव प्रसाद मौर्य", 0)],
+     [("दिल्ली हिंसा गहरी साजिश का नतीजा", "indirect", "बोले", "डिप्टी सीएम", "केशव प्रसाद मौर्य")]),
     # one person spelt two ways is one speaker, under the article's first spelling, even where the
     # model marked only the second
     ("वैज्ञानिक जेन हाल्टन ने नयी जानकारी दी है. चीफ साइंटिस्ट जेन हॉल्टन ने कहा कि शायद वैक्सीन न बने.",

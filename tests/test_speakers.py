@@ -56,3 +56,17 @@ def test_a_registry_file_with_an_unknown_kind_is_refused(tmp_path):
     bad.write_text('{"speakers": [{"id": "x", "name": "X", "kind": "persn"}]}', encoding="utf-8")
     with pytest.raises(RegistryError, match=r"s.json: speaker 'x' has kind 'persn'"):
         Registry.load(bad)
+
+
+@pytest.mark.parametrize("title,written", [
+    ("डिप्टी सीएम", "उप मुख्यमंत्री"),
+    ("डिप्टी सीएम", "उपमुख्यमंत्री"),
+    ("सीएम", "मुख्यमंत्री"),
+    ("मंडलायुक्त", "कमिश्नर"),
+])
+def test_a_title_matches_its_other_writings(title, written):
+    from attrib.speakers import title_keys
+    from attrib.text import fold
+
+    assert fold(written) in title_keys(title)
+    assert fold("उपमुख्यमंत्री") not in title_keys("मुख्यमंत्री")

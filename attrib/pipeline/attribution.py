@@ -136,6 +136,11 @@ class Attribution(Stateless):
         lines = lines_of(doc) if self.rules else []
         heads = headlines(doc, by_label["SPEAKER"], self._is_name, lines) if self.rules else []
         if self.rules:
+            # "महराजगंज में बोले डिप्टी सीएम, दिल्ली हिंसा …": a statement the model began at the
+            # speaker is the headline's claim after it
+            for claim, tail in heads:
+                statements = [Mention(Span(doc, claim.start, claim.end, label="CLAIM"), m.score) if (m.span.start <= tail.start and tail.end <= m.span.end
+                                                          and overlaps(m.span, claim)) else m for m in statements]
             statements = _non_overlapping(statements + [
                 m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs, opened, heads)
                 if not any(overlaps(m.span, k.span) for k in statements)])
@@ -417,6 +422,8 @@ class Attribution(Stateless):
             if agent is None and cue is not None and cue.span.end <= span.start and cue.span[-1].text in SAID_BEFORE_NAME:
                 # a headline "कोविड-19 पर बोले धनबाद DC- यकीन रखिए …": the speaker between cue and quote
                 words = [t for t in doc[cue.span.end:span.start] if not t.is_space]
+                while words and words[-1].text in QUOTE_MARKS:
+                    words.pop()  # "बोले डिप्टी सीएम, '…'": the quotation's opening mark
                 if 2 <= len(words) <= 5 and words[-1].text in {"-", "–", "—", ":", ","} and \
                         not any(t.is_punct or t.text in CLAUSE_STOPS for t in words[:-1]):
                     agent = doc[words[0].i:words[-1].i]
