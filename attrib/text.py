@@ -62,6 +62,18 @@ def fold(text: str) -> str:
     return _PUNCT_EDGES.sub("", text)
 
 
+def dotless(text: str) -> str:
+    """``text`` with its nukta letters written without the nukta (``मुताबिक़`` -> ``मुताबिक``, in
+    either of its two encodings) and nothing else changed: for looking words up in a list.
+
+    >>> dotless("मुताबि\u0958") == dotless("मुताबिक\u093c") == "मुताबिक"
+    True
+    """
+    if "\u093c" not in text and not any("\u0958" <= c <= "\u095f" for c in text):
+        return text
+    return unicodedata.normalize("NFD", text).replace("\u093c", "")
+
+
 def spelling_variants(a: str, b: str) -> bool:
     """Two folded name words one edit apart, both of at least four characters and with the same
     first letter: the same name spelt two ways in one article (``देशमुख``/``देखमुख``,

@@ -530,6 +530,9 @@ class Attribution(Stateless):
                     if later:
                         return {**self._resolve(doc, Mention(later[0].span, mention.score), speakers, None, depth + 1),
                                 "antecedent": _chars(later[0].span), "_forward": True}
+        elif fold(text) in PUBLICATIONS and (paper := _name_in_marks_before(doc, mention.span)) is not None:
+            # "'इंडिपेंडेंट' अख़बार के मुताबिक़": the paper named in marks right before the noun
+            antecedent = paper
         elif fold(text) in PUBLICATIONS and (paper := next((m.span for m in named if _writes(doc, m.span)), None)):
             # a press review: "अखबार लिखता है" is the latest paper that wrote ("'जंग' ने लिखा है")
             antecedent = paper
@@ -662,6 +665,19 @@ class Attribution(Stateless):
 
 # A paper written of by its kind ("अखबार लिखता है"): the one quoted last.
 PUBLICATIONS = frozenset(fold(w) for w in ["अखबार", "अख़बार", "समाचार पत्र", "समाचारपत्र", "दैनिक", "पत्रिका"])
+
+
+def _name_in_marks_before(doc: Doc, sp: Span) -> Optional[Span]:
+    """The name in quote marks right before ``sp`` (``‘इंडिपेंडेंट’ अख़बार``), at most four words."""
+    j = sp.start - 1
+    if j < 2 or doc[j].text not in QUOTE_MARKS:
+        return None
+    for k in range(j - 1, max(-1, j - 6), -1):
+        if doc[k].text in QUOTE_MARKS:
+            return doc[k + 1:j] if k + 1 < j else None
+        if doc[k].is_punct or doc[k].is_space:
+            return None
+    return None
 
 
 def _as_before(previous: dict) -> dict:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from .sentences import TERMINALS, _is_initial
 from .suggester import OPENING, STRAIGHT, _sentence_end, _tweet_blocks, lexicon, line_ranges, quote_pairs
 from ..speakers import DOCUMENTS, ORG_HEADS, is_bare_head
-from ..text import fold
+from ..text import dotless, fold
 
 
 QUOTE_MARKS = set("\"'“”‘’«»„") | {"''"}
@@ -41,7 +41,7 @@ TIME_WORDS = frozenset({"आज", "कल", "सोमवार", "मंगल�
                         "सुबह", "शाम", "रात", "दोपहर", "महीने", "सप्ताह", "हफ्ते", "हफ़्ते"})
 RELATIVE_TIME = frozenset({"पिछले", "पिछली", "अगले", "दिनों", "घंटे", "घंटों"})
 # "विदेश मंत्रालय के मुताबिक", "… के अनुसार": a source's cue
-ACCORDING = frozenset({"मुताबिक", "मुताबिक़", "अनुसार"})
+ACCORDING = frozenset({"मुताबिक", "मुताबिक\u093c", "मुताबि\u0958", "अनुसार"})  # क़ written both ways
 
 AGENT_STOPS = frozenset({
     "में", "से", "को", "पर", "ने", "कि", "है", "हैं", "था", "थे", "थी", "तो", "भी", "ही", "वहीं", "जबकि",
@@ -211,7 +211,7 @@ def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
     ``X का कहना है``; a present-tense cue takes the phrase right before it (``सह-अभिनेता चार्ल्स
     कहते हैं``, ``वे कहती हैं``)."""
     i = cue.start - 1
-    according = cue.text.split()[-1:] in (["मुताबिक"], ["अनुसार"], ["तो"])
+    according = (cue.text.split() or [""])[-1] in ACCORDING | {"तो"}
     if according and doc[cue.start].text in {"के", "की", "का"}:
         marker = cue.start
     elif according and i >= lo and doc[i].text in {"के", "की", "का"}:
@@ -394,7 +394,7 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
         elif i in cue_end and i + 1 < len(doc):
             cue = cue_end[i]
             after = doc[i].text
-            head = cue.span.text.split()[-1:] in (["मुताबिक"], ["अनुसार"], ["तो"])
+            head = (cue.span.text.split() or [""])[-1] in ACCORDING | {"तो"}
             if after in {"-", ":", "–", "—"} or (head and (after == "," or not doc[i].is_punct)):
                 k = i + 1 if after in {"-", ":", "–", "—", ","} else i
                 while k < len(doc) and doc[k].is_space:
@@ -683,11 +683,12 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
     marks a reported statement even where the model saw no cue."""
     cues = lexicon()["cues"]
     texts = [t.text for t in doc]
+    plain = [dotless(t) for t in texts]  # "मुताबिक़" as the lexicon's "मुताबिक"
     out = []
     for i, t in enumerate(texts):
-        for cue in sorted(cues.get(t, ()), key=len, reverse=True):
+        for cue in sorted(cues.get(plain[i], ()), key=len, reverse=True):
             end = i + len(cue)
-            if tuple(texts[i:end]) != cue:
+            if tuple(plain[i:end]) != cue:
                 continue
             j = end
             while j < len(doc) and (texts[j] in AUXILIARIES or texts[j] == ","):
