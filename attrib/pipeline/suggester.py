@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from thinc.api import Ops, get_current_ops
 from thinc.types import Ragged
 
-from ..text import fold
+from ..text import dotless, fold
 
 OPENING = {"“": "”", "‘": "’", "«": "»", "„": "“"}
 STRAIGHT = {'"', "'", "''"}
@@ -41,7 +41,10 @@ def lexicon() -> dict:
     cues: dict[str, list[tuple[str, ...]]] = {}  # first word -> cue word sequences starting with it
     for cue in {tuple(c.split()) for c in data["cues"]}:
         cues.setdefault(cue[0], []).append(cue)
-    return {"cues": cues, "markers": set(data["speaker_markers"]),
+    plain: dict[str, list[tuple[str, ...]]] = {}  # the same, written without nuktas
+    for cue in {tuple(dotless(w) for w in c.split()) for c in data["cues"]}:
+        plain.setdefault(cue[0], []).append(cue)
+    return {"cues": cues, "cues_plain": plain, "markers": set(data["speaker_markers"]),
             "complementisers": set(data["claim_complementisers"]), "work_nouns": set(data.get("work_nouns", ())),
             "non_sources": {fold(w) for w in data.get("non_sources", ())},
             "not_sources_according": {fold(w) for w in data.get("not_sources_according", ())}}

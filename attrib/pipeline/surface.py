@@ -681,7 +681,7 @@ def lexicon_cues(doc: Doc, score: float) -> list[Mention]:
     """Cue-lexicon words followed by ``कि`` (after auxiliaries), by a comma or colon and an opening
     quote mark (``ने पूछा, "…``), or heading a ``मुताबिक``/``अनुसार``/``मानें तो`` claim: the surface
     marks a reported statement even where the model saw no cue."""
-    cues = lexicon()["cues"]
+    cues = lexicon()["cues_plain"]
     texts = [t.text for t in doc]
     plain = [dotless(t) for t in texts]  # "मुताबिक़" as the lexicon's "मुताबिक"
     out = []
