@@ -697,6 +697,15 @@ RULE_CASES = [
      [("सब घर में रहें", "indirect", "जोर दिया", "रमेश यादव", "रमेश यादव")]),
     ("यह प्रेरणास्रोत रहा है.‘इंडिपेंडेंट’ अख़बार के मुताबिक़ निवासियों के घर टूटे.",
      [], [("निवासियों के घर टूटे", "indirect", "के मुताबिक़", "अख़बार", "इंडिपेंडेंट")]),
+    # a BBC body that lost a link mid-sentence ("… का \n\n\n\nयह शब्द …"): the claim the model ended at
+    # the gap runs to its sentence's end, and a quotation goes on over the gap to its closing mark;
+    # a headline's line break ends its claim
+    ("वे बताते हैं कि एक आकलन के मुताबिक अंग्रेजी भाषा का \n\n\n\nयह शब्द ज्यादा बार इस्तेमाल किया गया.सेल्फी चलन में है.",
+     [("SPEAKER", "वे", 0), ("CUE", "बताते", 0), ("CLAIM", "एक आकलन के मुताबिक अंग्रेजी भाषा का", 0)],
+     [("एक आकलन के मुताबिक अंग्रेजी भाषा का \n\n\n\nयह शब्द ज्यादा बार इस्तेमाल किया गया", "indirect", "बताते", "वे", "वे")]),
+    ('रहीमा ने कहा, "मैं एक अनपढ़ \n\n\n\nऔरत हूं. मुझे नहीं पता." फिर वह चुप हो गईं.',
+     [("SPEAKER", "रहीमा", 0), ("CUE", "कहा", 0)],
+     [("मैं एक अनपढ़ \n\n\n\nऔरत हूं. मुझे नहीं पता.", "direct", "कहा", "रहीमा", "रहीमा")]),
     # one person spelt two ways is one speaker, under the article's first spelling, even where the
     # model marked only the second
     ("वैज्ञानिक जेन हाल्टन ने नयी जानकारी दी है. चीफ साइंटिस्ट जेन हॉल्टन ने कहा कि शायद वैक्सीन न बने.",

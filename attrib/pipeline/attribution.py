@@ -46,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .base import Stateless
+from .sentences import _image_gap
 from .suggester import lexicon, quote_pairs
 from .surface import (ACCORDING, AGENT_STOPS, CLAUSE_STOPS, NOUN_CUES, QUOTE_MARKS, SPEAKER_MARKERS, TIME_WORDS,
                       VERB_FORMS, Mention, abbreviations, agent_phrase, bare_clause_start, clip_claim,
@@ -160,6 +161,8 @@ class Attribution(Stateless):
             statements.append(Mention(Span(doc, start, end, label="QUOTE"), self.rule_score))
         statements = sorted(statements, key=lambda m: m.span.start)
         statements = [m for m in statements if not any(a <= m.span.start_char < b for a, b in clutter)]
+        if self.rules:
+            statements = [_over_image_gap(doc, m) for m in statements]
         statements = [trim_ellipsis(doc, clip_claim(doc, m)) for m in statements if not names_a_work(doc, m.span)]
         model_speakers = by_label["SPEAKER"]
         extra = [m for m in self._gazetteer(doc) if not any(overlaps(m.span, k.span) for k in model_speakers)]
@@ -665,6 +668,19 @@ class Attribution(Stateless):
 
 # A paper written of by its kind ("अखबार लिखता है"): the one quoted last.
 PUBLICATIONS = frozenset(fold(w) for w in ["अखबार", "अख़बार", "समाचार पत्र", "समाचारपत्र", "दैनिक", "पत्रिका"])
+
+
+def _over_image_gap(doc: Doc, m: Mention) -> Mention:
+    """A claim the model ended where a BBC body lost an image or link mid-sentence (``एक आकलन के
+    मुताबिक अंग्रेजी भाषा का \n\n\n\nयह शब्द … इस्तेमाल किया गया.``) runs on to its sentence's end
+    (``clip_claim`` then cuts it at the stop)."""
+    sp = m.span
+    if sp.label_ != "CLAIM" or sp.end >= len(doc) or not _image_gap(doc, sp.end):
+        return m
+    end = doc[sp.end - 1].sent.end
+    while end > sp.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1  # the stop that ends the sentence is not the claim's
+    return Mention(Span(doc, sp.start, end, label=sp.label_), m.score) if end > sp.end + 1 else m
 
 
 def _name_in_marks_before(doc: Doc, sp: Span) -> Optional[Span]:

@@ -26,6 +26,7 @@ from thinc.api import Ops, get_current_ops
 from thinc.types import Ragged
 
 from ..text import dotless, fold
+from .sentences import _image_gap
 
 OPENING = {"“": "”", "‘": "’", "«": "»", "„": "“"}
 STRAIGHT = {'"', "'", "''"}
@@ -62,7 +63,8 @@ def quote_pairs(doc: Doc) -> list[tuple[int, int]]:
     reopen: list[tuple[int, str]] = []  # a quotation left open at a paragraph break
     for tok in doc:
         t = tok.text
-        if "\n\n" in t or ("\n" in tok.whitespace_ and not stack):
+        if ("\n\n" in t and not _image_gap(doc, tok.i)) or ("\n" in tok.whitespace_ and not stack):
+            # a paragraph break ends an open quotation; a BBC image gap inside a sentence does not
             if stack and "\n\n" in t:
                 reopen = list(stack)
             stack.clear()
