@@ -727,7 +727,19 @@ def _may_hold(sp, head: str) -> bool:
     if sp is None or not sp.titles or head in _GENERIC_ROLES:
         return True
     heads = title_keys(head)
-    return any(h in fold(t).split() for t in sp.titles for h in heads)
+    return any(h in _joined(fold(t)).split() for t in sp.titles for h in heads)
+
+
+def _joined(title: str) -> str:
+    """A folded title with its compounds written as one word: "प्रधान मंत्री" is "प्रधानमंत्री", no
+    "मंत्री"."""
+    for first in _COMPOUND_FIRSTS:
+        title = title.replace(f"{first} {_MINISTER}", first + _MINISTER)
+    return title
+
+
+_MINISTER = fold("मंत्री")
+_COMPOUND_FIRSTS = tuple(fold(w) for w in ["प्रधान", "मुख्य", "उप"])
 
 
 _GENERIC_ROLES = frozenset(fold(w) for w in ["नेता", "सांसद"])
@@ -760,6 +772,9 @@ def _latest_firm(doc: Doc, mention: Span, named: list[Mention], reg: Registry) -
 def _written_post(doc: Doc, sp: Span) -> Optional[str]:
     """The post written right before a name, folded (``भोपाल के कलेक्टर तरुम पिथोडे`` -> ``कलेक्टर``),
     honorifics skipped; None when there is none."""
+    first = fold(sp[0].text)
+    if len(sp) > 1 and is_bare_head(first) and first not in ORG_HEADS:
+        return first  # the post inside the mention: "पीएम मोदी"
     j = sp.start
     while j > 0 and (fold(doc[j - 1].text) in _HONORIFIC_KEYS or doc[j - 1].text == "."):
         j -= 1
