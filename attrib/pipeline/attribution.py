@@ -587,9 +587,16 @@ class Attribution(Stateless):
                         antecedent = bodies[0].span if bodies else None
                 else:
                     fitting = [m for m in named if not looks_like_organisation(m.span.text, reg)
+                               and not m.span[-1].text.endswith("ों")  # "उद्यमियों": people, not one
                                and _may_hold(reg.match_name(m.span.text), head)
                                and _post_fits(_written_post(doc, m.span), head)]
                     antecedent = fitting[0].span if fitting else None
+                    if antecedent is None:
+                        # "प्रभारी गन्ना मंत्री सुरेश राणा व उद्यमियों के बीच …। मंत्री ने आश्वासन दिया":
+                        # the person the article wrote after this post, though the model marked nobody
+                        posted = [sp for sp in introduced_names(doc, 0, mention.span.start)
+                                  if _written_post(doc, sp) == head]
+                        antecedent = posted[-1] if posted else None
             # a title whose holder the article never names stays the title: "प्रधानमंत्री" in a 2013
             # article is not the registry's current holder
         elif kind == "document":
