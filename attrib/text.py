@@ -363,7 +363,6 @@ CLUTTER_PATTERNS = [
     r"Tags\s*:",
     r"Similar\s+News",
     r"Published\s*:",
-    r"Update\s*:",
 ]
 
 

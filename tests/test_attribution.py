@@ -723,6 +723,10 @@ RULE_CASES = [
     ("पंजाब के मुख्यमंत्री कैप्टन अमरिंदर सिंह ने कर्फ्यू बढ़ाया । कैप्टन ने कहा कि लोग घर में रहें ।",
      [("SPEAKER", "अमरिंदर सिंह", 0), ("SPEAKER", "कैप्टन", 1)],
      [("लोग घर में रहें", "indirect", "कहा", "कैप्टन", "अमरिंदर सिंह")]),
+    # a live blog's "News Update:" label is no clutter: the headline after it is news
+    ("देश / Coronavirus News Update: मौलाना साद ने दिल्ली पुलिस से कहा- 'पहले FIR कॉपी दिखाओ\n\nबाकी खबरें",
+     [("SPEAKER", "मौलाना साद", 0), ("CUE", "कहा", 0)],
+     [("पहले FIR कॉपी दिखाओ", "direct", "कहा", "मौलाना साद", "मौलाना साद")]),
     # one person spelt two ways is one speaker, under the article's first spelling, even where the
     # model marked only the second
     ("वैज्ञानिक जेन हाल्टन ने नयी जानकारी दी है. चीफ साइंटिस्ट जेन हॉल्टन ने कहा कि शायद वैक्सीन न बने.",
