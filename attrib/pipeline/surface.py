@@ -109,7 +109,7 @@ def strip_marker(doc: Doc, m: Mention) -> Mention:
 
 KINSHIP = frozenset({"पिता", "मां", "माँ", "माता", "बेटे", "बेटा", "बेटी", "पत्नी", "पति", "भाई", "बहन", "बेटों",
                      "दादा", "दादी", "चाचा", "मामा", "ससुर", "सास"})
-LEADING_JUNK = ACCORDING | {"ने", "के", "की", "का", ",", "-", "और", "तथा", "एवं"} | TIME_WORDS | RELATIVE_TIME
+LEADING_JUNK = ACCORDING | {"ने", "के", "की", "का", ",", "-", "और", "तथा", "एवं", "आई", "आईं", "आए", "आयी"} | TIME_WORDS | RELATIVE_TIME
 
 
 # Role nouns a person is introduced with (besides the registry's titles): "एक अन्य छात्र हैने वेगर",
@@ -229,6 +229,12 @@ def agent_phrase(doc: Doc, cue: Span, lo: int) -> Optional[Span]:
                 break
             if doc[j].text == "ने":
                 marker = j
+                break
+            if doc[j].text == "द्वारा":
+                # a passive cue's agent: "पुलिस द्वारा बताया गया कि" (not "X द्वारा जारी बयान में कहा
+                # गया": the document's rules name its issuer)
+                if not any(fold(t.text) in DOCUMENTS for t in doc[j + 1:cue.start]):
+                    marker = j
                 break
             if doc[j].text == "से" and j - 2 >= lo and doc[j - 1].text in {"ओर", "तरफ", "तरफ़"} \
                     and doc[j - 2].text in {"की", "के"}:
