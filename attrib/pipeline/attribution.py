@@ -142,9 +142,10 @@ class Attribution(Stateless):
             for claim, tail in heads:
                 statements = [Mention(Span(doc, claim.start, claim.end, label="CLAIM"), m.score) if (m.span.start <= tail.start and tail.end <= m.span.end
                                                           and overlaps(m.span, claim)) else m for m in statements]
+            found = rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs, opened, heads)
             statements = _non_overlapping(statements + [
-                m for m in rule_statements(doc, cues_found, by_label["SPEAKER"], self.rule_score, pairs, opened, heads)
-                if not any(overlaps(m.span, k.span) for k in statements)])
+                m for m in found if not any(overlaps(m.span, k.span) for k in statements)])
+            statements = _framing_quotations(doc, statements, found, set(pairs))
         # quote boxes: a paragraph signed on the next line "डॉ पीके दास, निदेशक, आरएमआरआइ"; the whole
         # paragraph is the quotation, whatever the model cut out of it
         signed = signature_quotes(doc, lines) if self.rules else []
@@ -1208,6 +1209,23 @@ def _score(scores, i: int, sp: Span) -> float:
         return float(row) if getattr(row, "shape", ()) == () else float(max(row))
     except (IndexError, TypeError, ValueError):
         return 1.0
+
+
+def _framing_quotations(doc: Doc, kept: list[Mention], found: list[Mention],
+                        marked: set[tuple[int, int]]) -> list[Mention]:
+    """A quotation in marks after its introduction (``डेरेक ओ ब्रायन ने ट्वीट किया, ‘‘सरकार … प्रधानमंत्री
+    ने कहा है कि खुद को अलग थलग रखें …``) where the model found only a ``कि``-clause inside it: the
+    quotation is the statement, the clause part of it."""
+    for q in found:
+        sp = q.span
+        if sp.label_ != "QUOTE" or (sp.start, sp.end) not in marked or not opens_after_mark(doc, sp.start) \
+                or len(sp) > 150 or any(t.text in QUOTE_MARKS for t in sp):
+            continue
+        inside = [m for m in kept if overlaps(m.span, sp)]
+        if inside and all(m.span.label_ == "CLAIM" and sp.start < m.span.start and m.span.end <= sp.end
+                          and doc[m.span.start - 1].text == "कि" for m in inside):
+            kept = sorted([m for m in kept if m not in inside] + [q], key=lambda m: m.span.start)
+    return kept
 
 
 def _outer_quotations(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, int]]) -> list[Mention]:
