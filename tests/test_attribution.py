@@ -743,6 +743,12 @@ RULE_CASES = [
       ("CLAIM", "खुद को अलग रखें लेकिन संसद चल रही है", 0)],
      [("सरकार हम सब को खतरे में डाल रही है. प्रधानमंत्री ने कहा है कि खुद को अलग रखें लेकिन संसद चल रही है.",
        "direct", "ट्वीट किया", "डेरेक ओ ब्रायन", "डेरेक ओ ब्रायन")]),
+    # "डीजीपी एच.सी. अवस्थी, लखनऊ ने": the person after the post, not the place after the comma the
+    # model marked; the bare post later is that person too
+    ("वहीं डीजीपी एच.सी. अवस्थी, लखनऊ ने बताया कि हॉटस्पॉट सील होंगे । डीजीपी ने आगे बताया कि सेवाएं जारी रहेंगी ।",
+     [("SPEAKER", "लखनऊ", 0), ("CUE", "बताया", 0), ("CLAIM", "हॉटस्पॉट सील होंगे", 0), ("SPEAKER", "डीजीपी", 1)],
+     [("हॉटस्पॉट सील होंगे", "indirect", "बताया", "एच.सी. अवस्थी", "एच.सी. अवस्थी"),
+      ("सेवाएं जारी रहेंगी", "indirect", "बताया", "डीजीपी", "एच.सी. अवस्थी")]),
     # one person spelt two ways is one speaker, under the article's first spelling, even where the
     # model marked only the second
     ("वैज्ञानिक जेन हाल्टन ने नयी जानकारी दी है. चीफ साइंटिस्ट जेन हॉल्टन ने कहा कि शायद वैक्सीन न बने.",
@@ -851,6 +857,8 @@ def test_a_name_the_model_cut_short_is_taken_whole(blank):
     """The model scored "चंद्र शर्मा" above "सुभाष चंद्र शर्मा" written after the post: the whole name
     is the speaker's, so the post later stands for it; a longer span that adds a postposition or a
     pronoun is not a name."""
+    import numpy
+
     from attrib.pipeline.attribution import Attribution
 
     def speakers(text, marked):
@@ -859,9 +867,9 @@ def test_a_name_the_model_cut_short_is_taken_whole(blank):
         for sub, label, score in marked:
             i = text.index(sub)
             group.append(doc.char_span(i, i + len(sub), label=label))
-            scores.append([score])
+            scores.append(score)
         doc.spans["sc"] = group
-        doc.spans["sc"].attrs["scores"] = scores
+        doc.spans["sc"].attrs["scores"] = numpy.array(scores, dtype="float32")  # as spancat stores them
         doc = Attribution(blank, rules=True)(doc)
         return [st._.get(EXTENSION)["speaker_name"] for st in doc.spans[STATEMENTS_KEY]]
 

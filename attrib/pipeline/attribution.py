@@ -40,6 +40,7 @@ sentence's end, quoted film titles) are in :mod:`attrib.pipeline.surface`.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Optional
 
 from spacy.language import Language
@@ -595,7 +596,7 @@ class Attribution(Stateless):
                     if antecedent is None:
                         # "प्रभारी गन्ना मंत्री सुरेश राणा व उद्यमियों के बीच …। मंत्री ने आश्वासन दिया":
                         # the person the article wrote after this post, though the model marked nobody
-                        posted = [sp for sp in introduced_names(doc, 0, mention.span.start)
+                        posted = [sp for sp in introduced_names(doc, max(0, mention.span.start - 400), mention.span.start)
                                   if _written_post(doc, sp) == head]
                         antecedent = posted[-1] if posted else None
             # a title whose holder the article never names stays the title: "प्रधानमंत्री" in a 2013
@@ -1172,6 +1173,17 @@ def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Reg
         if mention_kind(doc[max(doc[k].sent.start, k - 4):k].text, reg) == "title" or is_bare_head(doc[k - 1].text):
             # "समूह के अध्यक्ष और पर्यावरण सचिव सीके मिश्रा ने": one person's two posts
             return first
+    if j >= 1 and doc[j].text == "," and mention_kind(first.span.text, reg) not in ("pronoun", "document"):
+        # "डीजीपी एच.सी. अवस्थी, लखनऊ ने बताया": a person written after a post, then a comma, before
+        # the one the model marked (a place, or the next item of a list)
+        k = j
+        while k > max(doc[j].sent.start, j - 7) and (doc[k - 1].text == "." or (
+                _word(doc[k - 1]) and not is_bare_head(doc[k - 1].text) and doc[k - 1].text not in ITEM_STOPS)):
+            k -= 1
+        if k < j and doc[k].text != "." and k > 0 and is_bare_head(doc[k - 1].text) \
+                and fold(doc[k - 1].text) not in ORG_HEADS:
+            return Mention(doc[k:j], first.score)
+        return first
     if j < 1 or doc[j].text != "और" or mention_kind(first.span.text, reg) in ("pronoun", "document"):
         return first
     item = phrase_before(doc, j, doc[j].sent.start, ITEM_STOPS)
@@ -1242,6 +1254,12 @@ def _outer_quotations(doc: Doc, mentions: list[Mention], pairs: list[tuple[int, 
         f.start < m.span.start and m.span.end <= f.end for f in framed))]
 
 
+def _word(t) -> bool:
+    """A token of letters: Devanagari vowel signs and viramas are combining marks, which
+    ``Token.is_alpha`` (``str.isalpha``) does not count ("सुभाष" is not alpha to it)."""
+    return bool(t.text) and all(ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc") for ch in t.text)
+
+
 def _whole_names(doc: Doc, kept: list[Mention], found: list[Mention], reg: Registry) -> list[Mention]:
     """A name kept without its first word that another mention has ("चंद्र शर्मा" kept over
     "सुभाष चंद्र शर्मा" after "मंडलायुक्त"): the whole name, when the words it adds are name words
@@ -1249,7 +1267,7 @@ def _whole_names(doc: Doc, kept: list[Mention], found: list[Mention], reg: Regis
     out = []
     for m in kept:
         longer = [f for f in found if f.span.end == m.span.end and f.span.start < m.span.start
-                  and all(t.is_alpha and not is_bare_head(t.text) and fold(t.text) not in _NOT_NAME_WORDS
+                  and all(_word(t) and not is_bare_head(t.text) and fold(t.text) not in _NOT_NAME_WORDS
                           for t in doc[f.span.start:m.span.start])
                   and mention_kind(m.span.text, reg) == "name"
                   and not any(k is not m and overlaps(f.span, k.span) for k in kept)]
