@@ -407,6 +407,7 @@ class Attribution(Stateless):
             conf *= 0.9
         if mention is not None and self.rules and cue is not None and cue.span.start < span.start:
             mention = _first_of_list(doc, mention, speakers, self.registry)
+            mention = _citing_agent(doc, mention, self.lexicon_score)
         if mention is None and self.rules:
             # nothing marked near the cue: the sentence's own "X ने" however far before it ("पुलिस ने
             # वाहनों के माध्यम से … चेतावनी शुरू कर दी थी कि")
@@ -1134,6 +1135,18 @@ def _with_country(doc: Doc, m: Mention) -> Mention:
 
 # a list item's words: "एवं" joins words inside a name ("स्वास्थ्य एवं परिवार कल्याण मंत्रालय")
 ITEM_STOPS = AGENT_STOPS - {"एवं"} | {"लेकर"}  # "… को लेकर X और Y ने"
+
+
+def _citing_agent(doc: Doc, mention: Mention, score: float) -> Mention:
+    """``वेबसाइट ने … इब्राहिम रईसी के हवाले से … बताया कि``: the one who tells, citing a source, is the
+    speaker (guidelines), not the source the model marked before ``के हवाले से``; the agent marked
+    by ``ने`` earlier in the sentence."""
+    end = mention.span.end
+    if [t.text for t in doc[end:end + 3]] != ["के", "हवाले", "से"]:
+        return mention
+    lo = doc[mention.span.start].sent.start
+    agent = _last_agent(doc, lo, mention.span.start)
+    return Mention(agent, score) if agent is not None else mention
 
 
 def _first_of_list(doc: Doc, mention: Mention, speakers: list[Mention], reg: Registry) -> Mention:
