@@ -527,6 +527,8 @@ def quoted_lines(doc: Doc, lines: Optional[list[list]] = None) -> list[Span]:
 
 
 BARE_CUES = {"बताया", "कहा"}
+# pronouns with the agent marker written into them: "उन्होंने बताया …" as "X ने बताया …"
+_ERGATIVE_PRONOUNS = frozenset(fold(w) for w in ["उन्होंने", "इन्होंने", "उसने", "इसने", "उन्हों ने"])
 NOT_CLAUSE = {"कि", "है", "हैं", "था", "थे", "थी", "गया", "गई", "गए", "भी", "तो", "और", "जा", "जाता", "जाएगा"}
 
 
@@ -545,10 +547,18 @@ def _bare_clauses(doc: Doc, has_sents: bool, score: float) -> list[Mention]:
 
 
 def bare_clause_start(doc: Doc, i: int) -> Optional[int]:
-    """Where the clause after ``X ने बताया``/``कहा`` at token ``i`` starts, when it has no कि and no marks."""
-    if doc[i].text not in BARE_CUES or i < 2 or i + 4 >= len(doc) or "ने" not in (doc[i - 1].text, doc[i - 2].text):
+    """Where the clause after ``X ने बताया``/``कहा`` at token ``i`` starts, when it has no कि and no marks
+    (``उन्होंने बताया 49 हजार …``, ``मंत्रालय ने सोमवार को बताया था देश में …``)."""
+    if doc[i].text not in BARE_CUES or i < 2 or i + 4 >= len(doc):
+        return None
+    back = [fold(t.text) for t in doc[max(0, i - 4):i]]
+    if not any(w == "ने" or w in _ERGATIVE_PRONOUNS for w in back[-2:]) and not (
+            # "ने सोमवार को बताया", "ने अपने भाषण में कहा": a time or place phrase between
+            "ने" in back and doc[i - 1].text in {"को", "में"}):
         return None
     k = i + 1
+    if doc[k].text in {"था", "थी", "थे"}:
+        k += 1
     if doc[k].text == ",":
         k += 1
     while k < len(doc) and doc[k].is_space:
