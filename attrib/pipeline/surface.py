@@ -385,11 +385,14 @@ def rule_statements(doc: Doc, cues: list[Mention], speakers: list[Mention], scor
             out.append(Mention(doc[s:e], score))
     for tok in doc:
         i = tok.i
-        if tok.text == "कि" and i + 1 < len(doc):
+        if (tok.text == "कि" or tok.text in _KI_MISSPELT) and i + 1 < len(doc):
             j = i - 1
             while j >= 0 and (doc[j].text in AUXILIARIES or doc[j].text == ","):
                 j -= 1
-            # the cue may end in an auxiliary it names ("कहना है कि")
+            # the cue may end in an auxiliary it names ("कहना है कि"); "कहते हैं की", "का कहना था की":
+            # कि misspelt after a verb of saying that never takes की as its own
+            if tok.text != "कि" and not (j >= 0 and doc[j].text in _SAID_BEFORE_MISSPELT_KI):
+                continue
             if j >= 0 and j in cue_at and j < cue_at[j].span.end <= i:
                 k = i + 1
                 while k < len(doc) and (doc[k].is_space or doc[k].text in {",", ":"}):
@@ -527,6 +530,9 @@ def quoted_lines(doc: Doc, lines: Optional[list[list]] = None) -> list[Span]:
 
 
 BARE_CUES = {"बताया", "कहा"}
+_KI_MISSPELT = frozenset({"की"})
+_SAID_BEFORE_MISSPELT_KI = frozenset({"कहा", "बताया", "कहना", "कहते", "कहती", "बताते", "बताती", "मानते", "मानती",
+                                      "मानना", "लिखा"})
 # pronouns with the agent marker written into them: "उन्होंने बताया …" as "X ने बताया …"
 _ERGATIVE_PRONOUNS = frozenset(fold(w) for w in ["उन्होंने", "इन्होंने", "उसने", "इसने", "उन्हों ने"])
 NOT_CLAUSE = {"कि", "है", "हैं", "था", "थे", "थी", "गया", "गई", "गए", "भी", "तो", "और", "जा", "जाता", "जाएगा"}
