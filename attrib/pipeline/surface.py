@@ -557,10 +557,11 @@ def bare_clause_start(doc: Doc, i: int) -> Optional[int]:
     (``उन्होंने बताया 49 हजार …``, ``मंत्रालय ने सोमवार को बताया था देश में …``)."""
     if doc[i].text not in BARE_CUES or i < 2 or i + 4 >= len(doc):
         return None
-    back = [fold(t.text) for t in doc[max(0, i - 4):i]]
-    if not any(w == "ने" or w in _ERGATIVE_PRONOUNS for w in back[-2:]) and not (
-            # "ने सोमवार को बताया", "ने अपने भाषण में कहा": a time or place phrase between
-            "ने" in back and doc[i - 1].text in {"को", "में"}):
+    # "X ने बताया", "उन्होंने बताया", with a few words between ("ने सोमवार को बताया", "उन्होंने जोर
+    # देकर कहा"), none of them punctuation
+    between = doc[max(0, i - 4):i]
+    agents = [t.i for t in between if t.text == "ने" or fold(t.text) in _ERGATIVE_PRONOUNS]
+    if not agents or any(t.is_punct for t in doc[agents[-1]:i]):
         return None
     k = i + 1
     if doc[k].text in {"था", "थी", "थे"}:
